@@ -1,0 +1,163 @@
+import type { Arg, Flag, From, Instruction } from 'dockerfile-ast';
+import type { Range } from 'vscode-languageserver-types';
+import { expandVariables } from './expandVariables';
+import type { ParsedDockerfile } from './parseDockerfile';
+import { resolveStageReference } from './resolveStageReference';
+import type { GlobalArg, PlatformFlag, Stage, StageGraph, StageReference } from './stageModel';
+
+export interface StageGraphOptions {
+  /** `--build-arg` style overrides for global ARGs (only ARGs the file declares take them, as in BuildKit). */
+  readonly buildArgs?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Builds the stage graph from a parsed Dockerfile. Tolerates half-typed text: a FROM without an image
+ * still makes a stage, a flag without a value makes no reference.
+ */
+export function buildStageGraph(parsed: ParsedDockerfile, options: StageGraphOptions = {}): StageGraph {
+  const dockerfile = parsed.dockerfile;
+  if (!dockerfile) {
+    return { stages: [], globalArgs: [], references: [], escapeChar: '\\' };
+  }
+  const escapeChar = dockerfile.getEscapeCharacter();
+  const globalArgs = readGlobalArgs(dockerfile.getInitialARGs());
+  const argValues = new Map<string, string | undefined>();
+  for (const arg of globalArgs) {
+    const override = options.buildArgs?.[arg.name];
+    argValues.set(arg.name, override ?? arg.defaultValue);
+  }
+
+  const groups = groupInstructionsByStage(dockerfile.getInstructions());
+  const stages = groups.map((instructions, index) =>
+    buildStage(instructions, index, groups[index + 1]?.[0], parsed, argValues, escapeChar),
+  );
+
+  const references: StageReference[] = [];
+  for (const stage of stages) {
+    collectReferences(stage, stages, references);
+  }
+  return { stages, globalArgs, references, escapeChar };
+}
+
+function readGlobalArgs(args: readonly Arg[]): GlobalArg[] {
+  const result: GlobalArg[] = [];
+  for (const arg of args) {
+    // `ARG A=1 B=2` declares several variables in one instruction.
+    for (const property of arg.getProperties()) {
+      const name = property.getName();
+      if (name) {
+        result.push({ name, defaultValue: property.getValue() ?? undefined, range: property.getRange() });
+      }
+    }
+  }
+  return result;
+}
+
+function groupInstructionsByStage(instructions: readonly Instruction[]): Instruction[][] {
+  const groups: Instruction[][] = [];
+  for (const instruction of instructions) {
+    if (instruction.getKeyword() === 'FROM') {
+      groups.push([instruction]);
+    } else if (groups.length > 0) {
+      (groups[groups.length - 1]).push(instruction);
+    }
+  }
+  return groups;
+}
+
+function buildStage(
+  instructions: Instruction[],
+  index: number,
+  nextFrom: Instruction | undefined,
+  parsed: ParsedDockerfile,
+  argValues: ReadonlyMap<string, string | undefined>,
+  escapeChar: string,
+): Stage {
+  const from = instructions[0] as From;
+  const args = from.getArguments();
+  const name = from.getBuildStage() ?? undefined;
+  // `FROM image AS name`: the keyword is the second argument when there are three.
+  const asArgument = args.length >= 2 ? args[1] : undefined;
+  const isAs = asArgument !== undefined && asArgument.getValue().toLowerCase() === 'as';
+  const base = from.getImage() ?? undefined;
+  const baseRange = from.getImageRange() ?? undefined;
+  const baseExpansion = base === undefined ? undefined : expandVariables(base, argValues, escapeChar);
+  return {
+    index,
+    name: name === '' ? undefined : name,
+    nameLower: name ? name.toLowerCase() : undefined,
+    nameRange: name ? (from.getBuildStageRange() ?? undefined) : undefined,
+    asKeyword: isAs ? asArgument.getValue() : undefined,
+    asRange: isAs ? asArgument.getRange() : undefined,
+    fromKeyword: from.getInstruction(),
+    fromKeywordRange: from.getInstructionRange(),
+    fromRange: from.getRange(),
+    base,
+    baseExpanded: baseExpansion && baseExpansion.complete ? baseExpansion.value : undefined,
+    baseRange,
+    platform: readPlatform(from.getFlags()),
+    range: stageRange(from, nextFrom, parsed),
+    instructions,
+  };
+}
+
+function readPlatform(flags: readonly Flag[]): PlatformFlag | undefined {
+  // Read flags by name: From.getPlatformFlag() misses --platform when other flags are present.
+  const flag = flags.find((candidate) => candidate.getName().toLowerCase() === 'platform');
+  const value = flag?.getValue();
+  const range = flag?.getValueRange();
+  return flag && value && range ? { value, range } : undefined;
+}
+
+function stageRange(from: Instruction, nextFrom: Instruction | undefined, parsed: ParsedDockerfile): Range {
+  const start = from.getRange().start;
+  if (nextFrom) {
+    const endLine = Math.max(start.line, nextFrom.getRange().start.line - 1);
+    return { start, end: { line: endLine, character: (parsed.lines[endLine] ?? '').length } };
+  }
+  const lastLine = Math.max(start.line, parsed.lines.length - 1);
+  return { start, end: { line: lastLine, character: (parsed.lines[lastLine] ?? '').length } };
+}
+
+function collectReferences(stage: Stage, stages: readonly Stage[], out: StageReference[]): void {
+  const push = (kind: StageReference['kind'], value: string, valueRange: Range, instruction: Instruction) => {
+    out.push({
+      kind,
+      value,
+      valueRange,
+      fromStageIndex: stage.index,
+      instruction,
+      resolution: resolveStageReference(kind, value, stage, stages),
+    });
+  };
+
+  const from = stage.instructions[0];
+  if (stage.baseExpanded !== undefined && stage.baseRange && stage.baseExpanded !== '') {
+    push('from', stage.baseExpanded, stage.baseRange, from);
+  }
+
+  for (const instruction of stage.instructions.slice(1)) {
+    const keyword = instruction.getKeyword();
+    if (keyword !== 'COPY' && keyword !== 'RUN') {
+      continue;
+    }
+    for (const flag of (instruction as Instruction & { getFlags(): Flag[] }).getFlags()) {
+      const flagName = flag.getName().toLowerCase();
+      if (keyword === 'COPY' && flagName === 'from') {
+        const value = flag.getValue();
+        const range = flag.getValueRange();
+        if (value && range) {
+          push('copy', value, range, instruction);
+        }
+      } else if (keyword === 'RUN' && flagName === 'mount') {
+        for (const option of flag.getOptions()) {
+          const value = option.getValue();
+          const range = option.getValueRange();
+          if (option.getName().toLowerCase() === 'from' && value && range) {
+            push('mount', value, range, instruction);
+          }
+        }
+      }
+    }
+  }
+}

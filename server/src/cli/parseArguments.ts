@@ -1,0 +1,99 @@
+/** The parsed command line of `dockerfile-stages check`. */
+export interface CheckCommand {
+  readonly format: OutputFormat;
+  readonly target: string | undefined;
+  readonly buildArgs: Readonly<Record<string, string>>;
+  readonly paths: readonly string[];
+}
+
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export type ParsedArguments =
+  | { readonly kind: 'check'; readonly command: CheckCommand }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'error'; readonly message: string };
+
+export const USAGE = `Usage: dockerfile-stages check [options] PATH...
+
+Checks Dockerfiles for multi-stage problems. A directory is searched for Dockerfile, Containerfile,
+*.Dockerfile, Dockerfile.* (and *.containerfile, Containerfile.*), skipping .git and node_modules.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --target NAME              the stage that is built (default: the last stage)
+  --build-arg NAME=VALUE     a value for a global ARG, as docker build --build-arg (repeatable)
+  -h, --help                 show this help
+  --version                  show the version
+
+Exit status: 0 when no error was found, 1 when an error-severity finding was reported,
+2 for usage errors or unreadable paths (the other files are still checked).`;
+
+/** Parses argv (without `node` and the script). Never throws; errors come back as `kind: 'error'`. */
+export function parseArguments(argv: readonly string[]): ParsedArguments {
+  if (argv.length === 0) {
+    return { kind: 'error', message: 'missing command: use "dockerfile-stages check PATH..."' };
+  }
+  const [command, ...rest] = argv;
+  if (command === '-h' || command === '--help' || command === 'help') {
+    return { kind: 'help' };
+  }
+  if (command === '--version') {
+    return { kind: 'version' };
+  }
+  if (command !== 'check') {
+    return { kind: 'error', message: `unknown command '${command}': the only command is "check"` };
+  }
+
+  let format: OutputFormat = 'text';
+  let target: string | undefined;
+  const buildArgs: Record<string, string> = {};
+  const paths: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const argument = rest[i];
+    const [flag, inlineValue] = splitFlag(argument);
+    const takeValue = (): string | undefined => inlineValue ?? rest[++i];
+    if (flag === '-h' || flag === '--help') {
+      return { kind: 'help' };
+    } else if (flag === '--format') {
+      const value = takeValue();
+      if (!(OUTPUT_FORMATS as readonly string[]).includes(value ?? '')) {
+        return { kind: 'error', message: `--format must be one of ${OUTPUT_FORMATS.join(', ')}` };
+      }
+      format = value as OutputFormat;
+    } else if (flag === '--target') {
+      const value = takeValue();
+      if (!value) {
+        return { kind: 'error', message: '--target needs a stage name' };
+      }
+      target = value;
+    } else if (flag === '--build-arg') {
+      const value = takeValue() ?? '';
+      const equals = value.indexOf('=');
+      if (equals <= 0) {
+        return { kind: 'error', message: `--build-arg needs NAME=VALUE, got '${value}'` };
+      }
+      buildArgs[value.slice(0, equals)] = value.slice(equals + 1);
+    } else if (argument === '--') {
+      paths.push(...rest.slice(i + 1));
+      break;
+    } else if (argument.startsWith('-') && argument !== '-') {
+      return { kind: 'error', message: `unknown option '${argument}'` };
+    } else {
+      paths.push(argument);
+    }
+  }
+  if (paths.length === 0) {
+    return { kind: 'error', message: 'no PATH given: name Dockerfiles or directories to check' };
+  }
+  return { kind: 'check', command: { format, target, buildArgs, paths } };
+}
+
+function splitFlag(argument: string): [string, string | undefined] {
+  if (!argument.startsWith('--')) {
+    return [argument, undefined];
+  }
+  const equals = argument.indexOf('=');
+  return equals < 0 ? [argument, undefined] : [argument.slice(0, equals), argument.slice(equals + 1)];
+}

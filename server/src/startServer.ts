@@ -1,0 +1,53 @@
+import {
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ALL_RULES } from './analysis/rules';
+import type { Rule } from './analysis/rules/rule';
+import { DiagnosticsPublisher } from './handlers/diagnostics';
+import { SettingsStore } from './handlers/settings';
+
+export interface ServerOptions {
+  /** The rules to run; tests pass extra ones (for example a rule that throws). */
+  readonly rules?: readonly Rule[];
+}
+
+/** Wires a connection to the handlers. Knows about LSP; knows nothing about Dockerfiles. */
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const rules = options.rules ?? ALL_RULES;
+  const settings = new SettingsStore(connection, rules);
+  const diagnostics = new DiagnosticsPublisher(connection, documents, settings, rules);
+
+  connection.onInitialize((params): InitializeResult => {
+    settings.setClientCapabilities(params.capabilities);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      },
+      serverInfo: { name: 'dockerfile-stages' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    void settings.registerForChanges();
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    diagnostics.revalidateAll();
+  });
+
+  documents.onDidOpen((event) => diagnostics.schedule(event.document));
+  documents.onDidChangeContent((event) => diagnostics.schedule(event.document));
+  documents.onDidClose((event) => {
+    settings.forget(event.document.uri);
+    diagnostics.clear(event.document.uri);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
