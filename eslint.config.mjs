@@ -43,9 +43,21 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['vscode', 'vscode-languageserver', 'vscode-languageserver/node', 'fs', 'node:fs', 'net', 'node:net', 'child_process', 'node:child_process', 'http', 'node:http', 'https', 'node:https'].map(
-            (name) => ({ name, message: 'The analysis core is pure: text in, findings out.' }),
-          ),
+          paths: [
+            'vscode',
+            'vscode-languageserver',
+            'vscode-languageserver/node',
+            'fs',
+            'node:fs',
+            'net',
+            'node:net',
+            'child_process',
+            'node:child_process',
+            'http',
+            'node:http',
+            'https',
+            'node:https',
+          ].map((name) => ({ name, message: 'The analysis core is pure: text in, findings out.' })),
         },
       ],
     },

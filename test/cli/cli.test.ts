@@ -13,8 +13,10 @@ function run(args: string[], cwd: string) {
 }
 
 const WITH_ERROR = 'FROM alpine:3.20 AS build\nCOPY --from=build /a /b\n';
-const WITH_WARNING = 'FROM golang:1.22-alpine AS Build\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=Build /out/app /app\n';
-const CLEAN = 'FROM golang:1.22-alpine AS build\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n';
+const WITH_WARNING =
+  'FROM golang:1.22-alpine AS Build\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=Build /out/app /app\n';
+const CLEAN =
+  'FROM golang:1.22-alpine AS build\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n';
 
 describe('dockerfile-stages check', () => {
   let root: string;
@@ -83,7 +85,9 @@ describe('dockerfile-stages check', () => {
 
   it('ignores a byte-order mark, as editors do, so positions match', () => {
     const result = run(['check', '--format', 'json', 'bom.Dockerfile'], root);
-    const [report] = JSON.parse(result.stdout) as { diagnostics: { range: { start: { character: number } } }[] }[];
+    const [report] = JSON.parse(result.stdout) as {
+      diagnostics: { range: { start: { character: number } } }[];
+    }[];
     assert.equal(report?.diagnostics[0]?.range.start.character, 27);
   });
 
@@ -98,7 +102,9 @@ describe('dockerfile-stages check', () => {
           ruleId: string;
           ruleIndex: number;
           level: string;
-          locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[];
+          locations: {
+            physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> };
+          }[];
         }[];
       }[];
     };
@@ -107,7 +113,11 @@ describe('dockerfile-stages check', () => {
     assert.equal(run0?.tool.driver.name, 'dockerfile-stages');
     const results = run0?.results ?? [];
     assert.deepEqual(
-      results.map((result) => [result.ruleId, result.level, result.locations[0]?.physicalLocation.artifactLocation.uri]),
+      results.map((result) => [
+        result.ruleId,
+        result.level,
+        result.locations[0]?.physicalLocation.artifactLocation.uri,
+      ]),
       [
         ['SelfStageReference', 'error', 'broken.Dockerfile'],
         ['StageNameCasing', 'warning', 'svc/Dockerfile.dev'],
@@ -125,7 +135,10 @@ describe('dockerfile-stages check', () => {
   });
 
   it('honours --target', () => {
-    writeFileSync(join(root, 'targets.Dockerfile'), 'FROM alpine:3.20 AS test\nFROM alpine:3.20 AS runtime\n');
+    writeFileSync(
+      join(root, 'targets.Dockerfile'),
+      'FROM alpine:3.20 AS test\nFROM alpine:3.20 AS runtime\n',
+    );
     const byDefault = run(['check', '--format', 'json', 'targets.Dockerfile'], root);
     const withTarget = run(['check', '--format', 'json', '--target', 'test', 'targets.Dockerfile'], root);
     const lines = (output: string) =>

@@ -21,10 +21,14 @@ describe('CLI and language server parity', () => {
 
   before(async () => {
     client = await startStdioServer();
-    const cli = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', 'examples'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const cli = spawnSync(
+      process.execPath,
+      [join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', 'examples'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     reports = JSON.parse(cli.stdout) as CliReport[];
   });
   after(async () => {
@@ -33,8 +37,14 @@ describe('CLI and language server parity', () => {
 
   it('checks every example', () => {
     assert.ok(reports.length >= 6, `expected the six examples, got ${reports.length}`);
-    assert.ok(reports.some((report) => report.diagnostics.length === 0), 'some example passes every rule');
-    assert.ok(reports.some((report) => report.diagnostics.length > 0), 'some example shows rules firing');
+    assert.ok(
+      reports.some((report) => report.diagnostics.length === 0),
+      'some example passes every rule',
+    );
+    assert.ok(
+      reports.some((report) => report.diagnostics.length > 0),
+      'some example shows rules firing',
+    );
   });
 
   it('reports the same findings from the server as from the CLI', async () => {

@@ -3,7 +3,8 @@ import type { ChildProcess } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { startStdioServer, type TestClient } from './lspTestClient';
 
-const CASING = 'FROM golang:1.22-alpine AS Build\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=Build /out/app /app\n';
+const CASING =
+  'FROM golang:1.22-alpine AS Build\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=Build /out/app /app\n';
 
 describe('language server over stdio', () => {
   let client: TestClient & { process: ChildProcess };
@@ -31,7 +32,10 @@ describe('language server over stdio', () => {
     assert.equal(diagnostic?.code, 'StageNameCasing');
     assert.equal(diagnostic?.source, 'dockerfile-stages');
     assert.equal(diagnostic?.severity, 2);
-    assert.deepEqual(diagnostic?.range, { start: { line: 0, character: 27 }, end: { line: 0, character: 32 } });
+    assert.deepEqual(diagnostic?.range, {
+      start: { line: 0, character: 27 },
+      end: { line: 0, character: 32 },
+    });
     assert.match(diagnostic?.codeDescription?.href ?? '', /docs\/rules\.md#stagenamecasing$/);
   });
 

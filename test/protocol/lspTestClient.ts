@@ -26,7 +26,11 @@ export interface TestClient {
   readonly logs: string[];
   readonly published: PublishDiagnosticsParams[];
   open(uri: string, text: string, version?: number): Promise<void>;
-  change(uri: string, version: number, changes: { range?: Diagnostic['range']; text: string }[]): Promise<void>;
+  change(
+    uri: string,
+    version: number,
+    changes: { range?: Diagnostic['range']; text: string }[],
+  ): Promise<void>;
   close(uri: string): Promise<void>;
   /** Resolves with the first publication for `uri` (after the call) that satisfies `predicate`. */
   waitForDiagnostics(
@@ -56,7 +60,10 @@ export async function startInProcessServer(options: ServerOptions): Promise<Test
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   startServer(createConnection(toServer, toClient), options);
-  const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  const connection = createProtocolConnection(
+    new StreamMessageReader(toClient),
+    new StreamMessageWriter(toServer),
+  );
   // No `exit` notification here: the server would end this very process, the test runner.
   return initialize(connection, false, () => {
     toServer.end();
@@ -87,7 +94,10 @@ async function initialize(
       });
     },
     async change(uri, version, contentChanges) {
-      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+      await connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges,
+      });
     },
     async close(uri) {
       await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });

@@ -47,7 +47,7 @@ export function parseFixture(source: string): Fixture {
     const target = kept.length - 1;
     const caret = line.indexOf('^');
     const start = line.startsWith('#^') ? 0 : caret;
-    const length = line.startsWith('#^') ? (match[2]).length + 1 : (match[2]).length;
+    const length = line.startsWith('#^') ? match[2].length + 1 : match[2].length;
     expected.push({
       ruleId: match[4],
       severity: match[3] as Severity,
@@ -91,7 +91,7 @@ export function toContinuationForm(fixture: Fixture): Fixture | undefined {
       out.push(line);
       continue;
     }
-    const restStart = (match[1]).length + (match[2]).length;
+    const restStart = match[1].length + match[2].length;
     splitAt.push(restStart);
     out.push(`${match[1]} ${escape}`);
     out.push(`  ${match[3]}`);

@@ -10,7 +10,11 @@ import { ALL_RULES } from '../../server/src/analysis/rules';
 
 const ROOT = join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-  contributes: { configuration: { properties: Record<string, { enum?: string[]; markdownDescription?: string; scope?: string }> } };
+  contributes: {
+    configuration: {
+      properties: Record<string, { enum?: string[]; markdownDescription?: string; scope?: string }>;
+    };
+  };
 };
 const docs = readFileSync(join(ROOT, 'docs', 'rules.md'), 'utf8');
 

@@ -59,7 +59,7 @@ function groupInstructionsByStage(instructions: readonly Instruction[]): Instruc
     if (instruction.getKeyword() === 'FROM') {
       groups.push([instruction]);
     } else if (groups.length > 0) {
-      (groups[groups.length - 1]).push(instruction);
+      groups[groups.length - 1].push(instruction);
     }
   }
   return groups;

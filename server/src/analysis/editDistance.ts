@@ -14,13 +14,9 @@ export function editDistance(a: string, b: string, limit: number): number {
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(
-        (previous[j]) + 1,
-        (current[j - 1]) + 1,
-        (previous[j - 1]) + cost,
-      );
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, (beforePrevious[j - 2]) + 1);
+        value = Math.min(value, beforePrevious[j - 2] + 1);
       }
       current.push(value);
       rowMin = Math.min(rowMin, value);

@@ -121,10 +121,10 @@ function expandBraced(
     return lookup(name, values, state, false);
   }
   if (rest.startsWith(':-')) {
-    return isNonEmpty ? (current) : word(2);
+    return isNonEmpty ? current : word(2);
   }
   if (rest.startsWith('-')) {
-    return isSet ? (current) : word(1);
+    return isSet ? current : word(1);
   }
   if (rest.startsWith(':+')) {
     return isNonEmpty ? word(2) : '';

@@ -19,6 +19,11 @@ export function parseDockerfile(text: string): ParsedDockerfile {
   try {
     return { text, lines, dockerfile: DockerfileParser.parse(text), parseError: undefined };
   } catch (error) {
-    return { text, lines, dockerfile: undefined, parseError: error instanceof Error ? error.message : String(error) };
+    return {
+      text,
+      lines,
+      dockerfile: undefined,
+      parseError: error instanceof Error ? error.message : String(error),
+    };
   }
 }

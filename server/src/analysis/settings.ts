@@ -36,7 +36,9 @@ export function normalizeSettings(raw: unknown, knownRuleIds: readonly string[])
   const rules: Record<string, SeveritySetting> = {};
   if (input.rules !== undefined && input.rules !== null) {
     if (typeof input.rules !== 'object' || Array.isArray(input.rules)) {
-      problems.push('dockerfileStages.rules must be an object of rule ids to severities; using the defaults.');
+      problems.push(
+        'dockerfileStages.rules must be an object of rule ids to severities; using the defaults.',
+      );
     } else {
       for (const [ruleId, value] of Object.entries(input.rules as Record<string, unknown>)) {
         if (!knownRuleIds.includes(ruleId)) {

@@ -20,7 +20,10 @@ const OWN_IGNORE = /^\s*#\s*dockerfile-stages\s+ignore\s*=\s*(.*?)\s*$/;
 const OWN_GLOBAL_IGNORE = /^\s*#\s*dockerfile-stages\s+global\s+ignore\s*=\s*(.*?)\s*$/;
 const COMMENT = /^\s*#/;
 
-export function readSuppressions(parsed: ParsedDockerfile, instructions: readonly Instruction[]): Suppressions {
+export function readSuppressions(
+  parsed: ParsedDockerfile,
+  instructions: readonly Instruction[],
+): Suppressions {
   const lines = parsed.lines;
   const fileWide = new Set<string>();
   let fileWideAll = false;
@@ -31,7 +34,7 @@ export function readSuppressions(parsed: ParsedDockerfile, instructions: readonl
     if (!match) {
       break;
     }
-    if ((match[1]).toLowerCase() === 'check') {
+    if (match[1].toLowerCase() === 'check') {
       const skip = parseCheckSkip(match[2]);
       if (skip === 'all') {
         fileWideAll = true;

@@ -34,7 +34,9 @@ export class DiagnosticsPublisher {
         }
         const result = analyze(current.getText(), settings, this.rules);
         for (const failure of result.failures) {
-          this.connection.console.error(`Rule ${failure.ruleId} failed on ${current.uri}: ${failure.message}`);
+          this.connection.console.error(
+            `Rule ${failure.ruleId} failed on ${current.uri}: ${failure.message}`,
+          );
         }
         void this.connection.sendDiagnostics({
           uri: current.uri,

@@ -1,4 +1,8 @@
-import { DidChangeConfigurationNotification, type ClientCapabilities, type Connection } from 'vscode-languageserver';
+import {
+  DidChangeConfigurationNotification,
+  type ClientCapabilities,
+  type Connection,
+} from 'vscode-languageserver';
 import type { Rule } from '../analysis/rules/rule';
 import { DEFAULT_SETTINGS, normalizeSettings, type AnalysisSettings } from '../analysis/settings';
 
@@ -27,7 +31,9 @@ export class SettingsStore {
 
   async registerForChanges(): Promise<void> {
     if (this.canRegister) {
-      await this.connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+      await this.connection.client.register(DidChangeConfigurationNotification.type, {
+        section: SETTINGS_SECTION,
+      });
     }
   }
 
@@ -56,7 +62,9 @@ export class SettingsStore {
     try {
       raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
     } catch (error) {
-      this.connection.console.warn(`Could not read ${SETTINGS_SECTION} settings; using the defaults. ${String(error)}`);
+      this.connection.console.warn(
+        `Could not read ${SETTINGS_SECTION} settings; using the defaults. ${String(error)}`,
+      );
       return DEFAULT_SETTINGS;
     }
     const { settings, problems } = normalizeSettings(

@@ -6,7 +6,8 @@ export const VALID_STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/;
 export const invalidStageName: Rule = {
   id: 'InvalidStageName',
   defaultSeverity: 'error',
-  description: 'A stage name does not start with a letter or contains characters other than letters, digits, -, _ and .',
+  description:
+    'A stage name does not start with a letter or contains characters other than letters, digits, -, _ and .',
   check({ graph }, report) {
     for (const stage of graph.stages) {
       if (stage.nameLower !== undefined && stage.nameRange && !VALID_STAGE_NAME.test(stage.nameLower)) {

@@ -11,11 +11,18 @@ export const stageIndexReference: Rule = {
   check({ graph }, report) {
     for (const reference of graph.references) {
       const { resolution } = reference;
-      if (resolution.type !== 'stage' || !resolution.byIndex || resolution.stageIndex >= reference.fromStageIndex) {
+      if (
+        resolution.type !== 'stage' ||
+        !resolution.byIndex ||
+        resolution.stageIndex >= reference.fromStageIndex
+      ) {
         continue;
       }
       const stage = graph.stages[resolution.stageIndex];
-      const which = stage?.name !== undefined ? `stage '${stage.name}'` : `stage ${resolution.stageIndex} (${stage?.base ?? 'unnamed'})`;
+      const which =
+        stage?.name !== undefined
+          ? `stage '${stage.name}'`
+          : `stage ${resolution.stageIndex} (${stage?.base ?? 'unnamed'})`;
       report({
         range: reference.valueRange,
         message: `--from=${reference.value} refers to ${which} by position, which silently changes when stages are added or reordered; use the stage's name instead.`,

@@ -26,7 +26,8 @@ export const unknownStageReference: Rule = {
       }
       const names = suggestions.map((stage) => `'${stage.name}'`).join(' or ');
       const caseOnly =
-        reference.kind === 'from' && suggestions.some((stage) => stage.nameLower === reference.value.toLowerCase());
+        reference.kind === 'from' &&
+        suggestions.some((stage) => stage.nameLower === reference.value.toLowerCase());
       const what = caseOnly
         ? `'${reference.value}' differs from stage ${names} only in case, and FROM matches stage names exactly in lowercase,`
         : `'${reference.value}' names no stage,`;
@@ -65,5 +66,7 @@ function closestStages(reference: StageReference, stages: readonly Stage[]): Sta
     }
   }
   // Earlier stages first: they are the ones a reference can legally use.
-  return found.sort((a, b) => Number(a.index > reference.fromStageIndex) - Number(b.index > reference.fromStageIndex));
+  return found.sort(
+    (a, b) => Number(a.index > reference.fromStageIndex) - Number(b.index > reference.fromStageIndex),
+  );
 }

@@ -14,7 +14,8 @@ export const unusedStage: Rule = {
     }
     const isConfigured = settings.target !== undefined && target.nameLower === settings.target.toLowerCase();
     const which = isConfigured ? 'target' : 'final';
-    const targetLabel = target.name !== undefined ? `the ${which} stage '${target.name}'` : `the ${which} stage`;
+    const targetLabel =
+      target.name !== undefined ? `the ${which} stage '${target.name}'` : `the ${which} stage`;
     for (const stage of graph.stages) {
       if (reachable.has(stage.index)) {
         continue;
