@@ -7,12 +7,17 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ALL_RULES } from './analysis/rules';
 import type { Rule } from './analysis/rules/rule';
+import { DocumentAnalyses } from './documentAnalyses';
+import { FEATURES } from './features';
+import type { Feature, ServerContext } from './features/feature';
 import { DiagnosticsPublisher } from './handlers/diagnostics';
 import { SettingsStore } from './handlers/settings';
 
 export interface ServerOptions {
   /** The rules to run; tests pass extra ones (for example a rule that throws). */
   readonly rules?: readonly Rule[];
+  /** The features to offer; defaults to all of them. */
+  readonly features?: readonly Feature[];
 }
 
 /** Wires a connection to the handlers. Knows about LSP; knows nothing about Dockerfiles. */
@@ -20,14 +25,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documents = new TextDocuments(TextDocument);
   const rules = options.rules ?? ALL_RULES;
   const settings = new SettingsStore(connection, rules);
-  const diagnostics = new DiagnosticsPublisher(connection, documents, settings, rules);
+  const analyses = new DocumentAnalyses(documents, settings, rules);
+  const diagnostics = new DiagnosticsPublisher(connection, documents, settings, analyses);
+  const features = options.features ?? FEATURES;
+  const context: ServerContext = { connection, documents, settings, analyses };
+  for (const feature of features) {
+    feature.register(context);
+  }
 
   connection.onInitialize((params): InitializeResult => {
     settings.setClientCapabilities(params.capabilities);
     return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      },
+      capabilities: Object.assign(
+        { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+        ...features.map((feature) => feature.capabilities(params.capabilities)),
+      ) as InitializeResult['capabilities'],
       serverInfo: { name: 'dockerfile-stages' },
     };
   });
@@ -38,6 +50,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidChangeConfiguration(() => {
     settings.clear();
+    analyses.clear();
     diagnostics.revalidateAll();
   });
 
@@ -45,6 +58,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidChangeContent((event) => diagnostics.schedule(event.document));
   documents.onDidClose((event) => {
     settings.forget(event.document.uri);
+    analyses.forget(event.document.uri);
     diagnostics.clear(event.document.uri);
   });
 

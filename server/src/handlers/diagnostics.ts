@@ -1,7 +1,6 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../analysis/analyze';
-import type { Rule } from '../analysis/rules/rule';
+import type { DocumentAnalyses } from '../documentAnalyses';
 import type { SettingsStore } from './settings';
 import { toDiagnostic } from './toDiagnostic';
 
@@ -17,7 +16,7 @@ export class DiagnosticsPublisher {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly settings: SettingsStore,
-    private readonly rules: readonly Rule[],
+    private readonly analyses: DocumentAnalyses,
   ) {}
 
   schedule(document: TextDocument): void {
@@ -32,7 +31,7 @@ export class DiagnosticsPublisher {
         if (!current) {
           return;
         }
-        const result = analyze(current.getText(), settings, this.rules);
+        const { result } = this.analyses.getSync(current, settings);
         for (const failure of result.failures) {
           this.connection.console.error(
             `Rule ${failure.ruleId} failed on ${current.uri}: ${failure.message}`,
