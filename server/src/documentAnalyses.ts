@@ -7,7 +7,9 @@ import type { SettingsStore } from './handlers/settings';
 
 /** An analysis together with the exact document version and settings it was computed for. */
 export interface DocumentAnalysis {
+  /** The open document; TextDocuments updates it in place, so compare `version`, not `document.version`. */
   readonly document: TextDocument;
+  readonly version: number;
   readonly settings: AnalysisSettings;
   readonly result: AnalysisResult;
 }
@@ -38,11 +40,12 @@ export class DocumentAnalyses {
   /** Analyses synchronously with settings already read; reuses the cached result when nothing changed. */
   getSync(document: TextDocument, settings: AnalysisSettings): DocumentAnalysis {
     const cached = this.cache.get(document.uri);
-    if (cached && cached.document.version === document.version && cached.settings === settings) {
+    if (cached && cached.version === document.version && cached.settings === settings) {
       return cached;
     }
     const analysis: DocumentAnalysis = {
       document,
+      version: document.version,
       settings,
       result: analyze(document.getText(), settings, this.rules),
     };
