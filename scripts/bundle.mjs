@@ -28,6 +28,15 @@ const builds = [
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   },
+  {
+    // The stage graph webview runs in a browser context, not in Node.
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    entryPoints: ['client/webview/stageGraphView.ts'],
+    outfile: 'dist/stageGraphView.js',
+  },
 ];
 
 if (watch) {

@@ -1,11 +1,14 @@
 import * as path from 'node:path';
-import { commands, type ExtensionContext } from 'vscode';
+import { commands, workspace, type ExtensionContext } from 'vscode';
 import {
   LanguageClient,
   TransportKind,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { LanguageFeatures } from './languageFeatures';
+import { registerShowStageReferences } from './showStageReferences';
+import { registerStageGraph } from './stageGraph/stageGraphPanel';
 
 let client: LanguageClient | undefined;
 
@@ -24,10 +27,16 @@ export function activate(context: ExtensionContext): void {
       options: { execArgv: ['--nolazy', '--inspect=6010'] },
     },
   };
+  const languageFeatures = new LanguageFeatures();
   // The client id `dockerfileStages` makes vscode-languageclient read `dockerfileStages.trace.server`.
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'dockerfile' }],
-    synchronize: { configurationSection: 'dockerfileStages' },
+    synchronize: {
+      configurationSection: 'dockerfileStages',
+      // The server reads .dockerfile-stages.json itself; this tells it when to read it again.
+      fileEvents: workspace.createFileSystemWatcher('**/.dockerfile-stages.json'),
+    },
+    initializationOptions: () => languageFeatures.initializationOptions(),
   };
   const languageClient = new LanguageClient(
     'dockerfileStages',
@@ -40,6 +49,9 @@ export function activate(context: ExtensionContext): void {
   context.subscriptions.push(
     commands.registerCommand('dockerfileStages.restartServer', () => languageClient.restart()),
   );
+  registerStageGraph(context, languageClient);
+  registerShowStageReferences(context, languageClient);
+  context.subscriptions.push(...languageFeatures.watch(languageClient));
   // Activation must not wait for the server: the client connects in the background.
   void languageClient.start();
 }

@@ -14,6 +14,8 @@
 // Options:
 //   --deadline <seconds>  give up and fail after this long (default 600)
 //   --skip-ui             run only the in-editor suite
+//   --grep <pattern>      run only the in-editor tests whose full title matches (implies --skip-ui)
+//   --skip-suite          run only the UI tests
 //   --keep-temp           keep the temporary workspace, profile and extensions folder
 import {
   cpSync,
@@ -178,7 +180,12 @@ async function main() {
     port,
     workspace,
     logFile: path.join(resultsDir, 'code-server.log'),
-    env: { DOCKERFILE_STAGES_E2E_SUITE: suiteBundle, DOCKERFILE_STAGES_E2E_RESULTS: resultsFile },
+    env: {
+      // Without a suite to run, the harness extension does nothing.
+      DOCKERFILE_STAGES_E2E_SUITE: options.skipSuite ? '' : suiteBundle,
+      DOCKERFILE_STAGES_E2E_RESULTS: resultsFile,
+      DOCKERFILE_STAGES_E2E_GREP: options.grep ?? '',
+    },
   });
   cleanups.push(() => server.stop());
   await waitUntilListening(server, deadlineAt);
@@ -212,7 +219,9 @@ async function main() {
   await page.goto(workbenchUrl.href, { timeout: Math.max(deadlineAt - Date.now(), 1) });
   console.log('Workbench loaded; waiting for the in-editor suite.');
 
-  const results = await waitForSuiteResults(resultsFile, server, deadlineAt);
+  const results = options.skipSuite
+    ? { tests: [] }
+    : await waitForSuiteResults(resultsFile, server, deadlineAt);
   await screenshot(results.timedOut ? 'suite-deadline' : 'suite');
   const reported = results.tests.map((test) => ({ ...test, group: 'In-editor suite' }));
 
@@ -232,6 +241,8 @@ function parseOptions() {
       vsix: { type: 'string' },
       deadline: { type: 'string', default: '600' },
       'skip-ui': { type: 'boolean', default: false },
+      grep: { type: 'string' },
+      'skip-suite': { type: 'boolean', default: false },
       'keep-temp': { type: 'boolean', default: false },
     },
   });
@@ -246,7 +257,9 @@ function parseOptions() {
     extension: values.dev ? path.resolve(values.extension ?? repoRoot) : undefined,
     vsix: values.vsix === undefined ? undefined : path.resolve(values.vsix),
     deadlineSeconds,
-    skipUi: values['skip-ui'],
+    skipUi: values['skip-ui'] || values.grep !== undefined,
+    grep: values.grep,
+    skipSuite: values['skip-suite'],
     keepTemp: values['keep-temp'],
   };
 }

@@ -1,6 +1,7 @@
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type AnalysisResult } from './analysis/analyze';
+import type { AnalysisResult } from './analysis/analyze';
+import { IncrementalAnalysis } from './analysis/incremental/incrementalAnalysis';
 import type { AnalysisSettings } from './analysis/settings';
 import type { Rule } from './analysis/rules/rule';
 import type { SettingsStore } from './handlers/settings';
@@ -20,6 +21,8 @@ export interface DocumentAnalysis {
  */
 export class DocumentAnalyses {
   private readonly cache = new Map<string, DocumentAnalysis>();
+  /** Per open document: the parsed stages of its last version, so an edit re-parses only what changed. */
+  private readonly incremental = new Map<string, IncrementalAnalysis>();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -47,14 +50,24 @@ export class DocumentAnalyses {
       document,
       version: document.version,
       settings,
-      result: analyze(document.getText(), settings, this.rules),
+      result: this.incrementalFor(document.uri).analyze(document.getText(), settings, this.rules),
     };
     this.cache.set(document.uri, analysis);
     return analysis;
   }
 
+  private incrementalFor(uri: string): IncrementalAnalysis {
+    let incremental = this.incremental.get(uri);
+    if (!incremental) {
+      incremental = new IncrementalAnalysis();
+      this.incremental.set(uri, incremental);
+    }
+    return incremental;
+  }
+
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.incremental.delete(uri);
   }
 
   clear(): void {

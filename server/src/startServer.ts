@@ -10,6 +10,7 @@ import type { Rule } from './analysis/rules/rule';
 import { DocumentAnalyses } from './documentAnalyses';
 import { FEATURES } from './features';
 import type { Feature, ServerContext } from './features/feature';
+import { ClientSession } from './handlers/clientSession';
 import { DiagnosticsPublisher } from './handlers/diagnostics';
 import { SettingsStore } from './handlers/settings';
 
@@ -28,17 +29,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const analyses = new DocumentAnalyses(documents, settings, rules);
   const diagnostics = new DiagnosticsPublisher(connection, documents, settings, analyses);
   const features = options.features ?? FEATURES;
-  const context: ServerContext = { connection, documents, settings, analyses };
+  const client = new ClientSession();
+  const context: ServerContext = { connection, documents, settings, analyses, diagnostics, client };
   for (const feature of features) {
     feature.register(context);
   }
 
   connection.onInitialize((params): InitializeResult => {
     settings.setClientCapabilities(params.capabilities);
+    client.initialize(params);
+    settings.setDockerDx(client.options.dockerDx);
     return {
       capabilities: Object.assign(
         { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
-        ...features.map((feature) => feature.capabilities(params.capabilities)),
+        ...features.map((feature) => feature.capabilities(params.capabilities, client.options)),
       ) as InitializeResult['capabilities'],
       serverInfo: { name: 'dockerfile-stages' },
     };
@@ -49,6 +53,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    analyses.clear();
+    diagnostics.revalidateAll();
+  });
+
+  // The client watches .dockerfile-stages.json files, which the settings merge in.
+  connection.onDidChangeWatchedFiles(() => {
     settings.clear();
     analyses.clear();
     diagnostics.revalidateAll();

@@ -42,21 +42,31 @@ export interface TestClient {
   dispose(): Promise<void>;
 }
 
-/** Starts `node dist/server.js --stdio` and runs the initialize handshake. */
-export async function startStdioServer(): Promise<TestClient & { readonly process: ChildProcess }> {
+/** Starts `node dist/server.js --stdio` and runs the initialize handshake (with `initializationOptions`). */
+export async function startStdioServer(
+  initializationOptions?: unknown,
+): Promise<TestClient & { readonly process: ChildProcess }> {
   const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(
     new StreamMessageReader(child.stdout),
     new StreamMessageWriter(child.stdin),
   );
-  const client = await initialize(connection, true, () => {
-    child.kill();
-  });
+  const client = await initialize(
+    connection,
+    true,
+    () => {
+      child.kill();
+    },
+    initializationOptions,
+  );
   return Object.assign(client, { process: child });
 }
 
 /** Starts the server in this process over paired streams, so tests can hand it extra rules. */
-export async function startInProcessServer(options: ServerOptions): Promise<TestClient> {
+export async function startInProcessServer(
+  options: ServerOptions,
+  initializationOptions?: unknown,
+): Promise<TestClient> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   startServer(createConnection(toServer, toClient), options);
@@ -65,16 +75,22 @@ export async function startInProcessServer(options: ServerOptions): Promise<Test
     new StreamMessageWriter(toServer),
   );
   // No `exit` notification here: the server would end this very process, the test runner.
-  return initialize(connection, false, () => {
-    toServer.end();
-    toClient.end();
-  });
+  return initialize(
+    connection,
+    false,
+    () => {
+      toServer.end();
+      toClient.end();
+    },
+    initializationOptions,
+  );
 }
 
 async function initialize(
   connection: ProtocolConnection,
   sendExit: boolean,
   stop: () => void,
+  initializationOptions?: unknown,
 ): Promise<TestClient> {
   const published: PublishDiagnosticsParams[] = [];
   const listeners = new Set<(params: PublishDiagnosticsParams) => void>();
@@ -151,6 +167,7 @@ async function initialize(
   initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
     processId: null,
     rootUri: null,
+    initializationOptions,
     capabilities: {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },

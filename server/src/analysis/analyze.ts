@@ -1,5 +1,5 @@
 import { buildStageGraph } from './buildStageGraph';
-import type { Finding, RuleFinding } from './findings';
+import { lessSevere, type Finding, type RuleFinding } from './findings';
 import { parseDockerfile, type ParsedDockerfile } from './parseDockerfile';
 import { ALL_RULES } from './rules';
 import type { Rule, RuleContext } from './rules/rule';
@@ -31,7 +31,18 @@ export function analyze(
   settings: AnalysisSettings = DEFAULT_SETTINGS,
   rules: readonly Rule[] = ALL_RULES,
 ): AnalysisResult {
-  const parsed = parseDockerfile(text);
+  return analyzeParsed(parseDockerfile(text), settings, rules);
+}
+
+/**
+ * The analysis of text that is already parsed: what `analyze` does after parsing. The server's incremental
+ * parser hands its trees here, so both paths run the very same graph, rules and suppressions.
+ */
+export function analyzeParsed(
+  parsed: ParsedDockerfile,
+  settings: AnalysisSettings = DEFAULT_SETTINGS,
+  rules: readonly Rule[] = ALL_RULES,
+): AnalysisResult {
   const failures: RuleFailure[] = [];
   let graph: StageGraph;
   try {
@@ -54,7 +65,12 @@ export function analyze(
     const severity = configured === 'default' ? rule.defaultSeverity : configured;
     const report = (finding: RuleFinding): void => {
       if (!suppressions.isSuppressed(rule.id, finding.range.start.line)) {
-        findings.push({ ...finding, ruleId: rule.id, severity });
+        const { lowerTo, ...rest } = finding;
+        findings.push({
+          ...rest,
+          ruleId: rule.id,
+          severity: lowerTo === undefined ? severity : lessSevere(severity, lowerTo),
+        });
       }
     };
     try {

@@ -29,5 +29,17 @@ export interface Finding {
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
-/** What a rule hands to `report`: the severity is filled in from settings afterwards. */
-export type RuleFinding = Omit<Finding, 'ruleId' | 'severity'>;
+/**
+ * What a rule hands to `report`: the severity is filled in from settings afterwards. `lowerTo` lets a
+ * rule soften one finding (for example when a mitigation is present); it never raises the configured
+ * severity.
+ */
+export type RuleFinding = Omit<Finding, 'ruleId' | 'severity'> & { readonly lowerTo?: Severity };
+
+/** Severities from most to least serious. */
+export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/** The less serious of two severities. */
+export function lessSevere(a: Severity, b: Severity): Severity {
+  return SEVERITY_ORDER.indexOf(a) >= SEVERITY_ORDER.indexOf(b) ? a : b;
+}

@@ -18,13 +18,15 @@ export function resolveStageReference(
   current: Stage,
   stages: readonly Stage[],
 ): Resolution {
+  const byName = stageIndexesByName(stages);
   if (kind === 'from') {
-    const earlier = stages.find((stage) => stage.index < current.index && stage.nameLower === value);
-    if (earlier) {
-      return { type: 'stage', stageIndex: earlier.index, byIndex: false };
+    const sameName = byName.get(value) ?? [];
+    const earlier = sameName.find((index) => index < current.index);
+    if (earlier !== undefined) {
+      return { type: 'stage', stageIndex: earlier, byIndex: false };
     }
-    const later = stages.find((stage) => stage.index > current.index && stage.nameLower === value);
-    return later ? { type: 'laterStage', stageIndex: later.index } : { type: 'image', image: value };
+    const later = sameName.find((index) => index > current.index);
+    return later !== undefined ? { type: 'laterStage', stageIndex: later } : { type: 'image', image: value };
   }
 
   if (hasVariable(value)) {
@@ -36,7 +38,28 @@ export function resolveStageReference(
       ? { type: 'stage', stageIndex, byIndex: true }
       : { type: 'indexOutOfRange', stageIndex };
   }
-  const lower = value.toLowerCase();
-  const named = stages.find((stage) => stage.nameLower === lower);
-  return named ? { type: 'stage', stageIndex: named.index, byIndex: false } : { type: 'image', image: value };
+  const named = byName.get(value.toLowerCase())?.[0];
+  return named !== undefined
+    ? { type: 'stage', stageIndex: named, byIndex: false }
+    : { type: 'image', image: value };
+}
+
+/** Stage indexes per lowercased name, in file order; built once per stage list, not once per reference. */
+const indexesByName = new WeakMap<readonly Stage[], ReadonlyMap<string, readonly number[]>>();
+
+function stageIndexesByName(stages: readonly Stage[]): ReadonlyMap<string, readonly number[]> {
+  let index = indexesByName.get(stages);
+  if (!index) {
+    const built = new Map<string, number[]>();
+    for (const stage of stages) {
+      if (stage.nameLower !== undefined) {
+        const indexes = built.get(stage.nameLower) ?? [];
+        indexes.push(stage.index);
+        built.set(stage.nameLower, indexes);
+      }
+    }
+    index = built;
+    indexesByName.set(stages, index);
+  }
+  return index;
 }

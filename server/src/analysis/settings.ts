@@ -1,4 +1,6 @@
 import { SEVERITY_SETTINGS, type SeveritySetting } from './findings';
+import type { ImageOverride } from './images';
+import { normalizeImageOverrides } from './imageSettings';
 
 /** Settings the analysis understands; the server and the CLI both build one of these. */
 export interface AnalysisSettings {
@@ -8,9 +10,14 @@ export interface AnalysisSettings {
   readonly target: string | undefined;
   /** `--build-arg` overrides for global ARGs. */
   readonly buildArgs: Readonly<Record<string, string>>;
+  /**
+   * User classifications of images (`dockerfileStages.images`, `.dockerfile-stages.json`), tried
+   * before the knowledge base in this order; the first whose glob matches wins.
+   */
+  readonly images: readonly ImageOverride[];
 }
 
-export const DEFAULT_SETTINGS: AnalysisSettings = { rules: {}, target: undefined, buildArgs: {} };
+export const DEFAULT_SETTINGS: AnalysisSettings = { rules: {}, target: undefined, buildArgs: {}, images: [] };
 
 /** The settings that were usable, and one sentence per value that was not and was replaced by its default. */
 export interface NormalizedSettings {
@@ -75,5 +82,6 @@ export function normalizeSettings(raw: unknown, knownRuleIds: readonly string[])
       }
     }
   }
-  return { settings: { rules, target, buildArgs }, problems };
+  const images = normalizeImageOverrides(input.images, problems);
+  return { settings: { rules, target, buildArgs, images }, problems };
 }

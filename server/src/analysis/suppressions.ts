@@ -45,16 +45,21 @@ export function readSuppressions(
   }
 
   // Lines that belong to an instruction (continuations, heredoc bodies) are never suppression comments.
-  const instructionAtLine = new Map<number, Instruction>();
+  // An array indexed by line, not a map: this runs on every keystroke over every line of the file.
+  const instructionAtLine: (Instruction | undefined)[] = new Array<Instruction | undefined>(lines.length);
   for (const instruction of instructions) {
     const { start, end } = instruction.getRange();
-    for (let line = start.line; line <= end.line; line++) {
-      instructionAtLine.set(line, instruction);
+    for (let line = start.line; line <= end.line && line < lines.length; line++) {
+      instructionAtLine[line] = instruction;
     }
   }
 
   lines.forEach((line, index) => {
-    const match = instructionAtLine.has(index) ? null : OWN_GLOBAL_IGNORE.exec(line);
+    // The substring test skips the regular expression on the lines that cannot match it (nearly all).
+    const match =
+      instructionAtLine[index] !== undefined || !line.includes('dockerfile-stages')
+        ? null
+        : OWN_GLOBAL_IGNORE.exec(line);
     if (match) {
       splitRuleList(match[1]).forEach((rule) => fileWide.add(rule));
     }
@@ -65,7 +70,7 @@ export function readSuppressions(
     let skipped: Set<string> | 'all' = new Set();
     for (let line = instruction.getRange().start.line - 1; line >= 0; line--) {
       const text = lines[line] ?? '';
-      if (instructionAtLine.has(line) || !COMMENT.test(text)) {
+      if (instructionAtLine[line] !== undefined || !COMMENT.test(text)) {
         break;
       }
       const rules = rulesInComment(text);
@@ -85,7 +90,7 @@ export function readSuppressions(
       if (fileWideAll || fileWide.has(ruleId)) {
         return true;
       }
-      const instruction = instructionAtLine.get(line);
+      const instruction = instructionAtLine[line];
       const skipped = instruction ? byInstruction.get(instruction) : undefined;
       return skipped === 'all' || (skipped !== undefined && skipped.has(ruleId));
     },

@@ -4,9 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { analyze } from '../analysis/analyze';
-import { ALL_RULES } from '../analysis/rules';
+import { ALL_RULES, RULE_IDS } from '../analysis/rules';
 import { describeFsError, findDockerfiles } from './findDockerfiles';
 import type { FileReport } from './formats/fileReport';
+import { createProjectSettingsLoader } from './projectConfig';
+import { viewOfAnalysis } from '../analysis/graph';
+import { formatGraph, GRAPH_FORMATS } from './formats/formatGraph';
 import { formatJson } from './formats/formatJson';
 import { formatSarif } from './formats/formatSarif';
 import { formatText } from './formats/formatText';
@@ -42,6 +45,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 function runCheck(command: CheckCommand, io: CliIo): number {
   const { files, problems } = findDockerfiles(command.paths);
   const reports: FileReport[] = [];
+  const projectSettingsFor = createProjectSettingsLoader(io, RULE_IDS, command);
+  const configProblems = new Set<string>();
   for (const file of files) {
     let text: string;
     try {
@@ -54,13 +59,20 @@ function runCheck(command: CheckCommand, io: CliIo): number {
     if (text.charCodeAt(0) === 0xfeff) {
       text = text.slice(1);
     }
-    const settings = { rules: {}, target: command.target, buildArgs: command.buildArgs };
+    const project = projectSettingsFor(file);
+    project.problems.forEach((problem) => configProblems.add(problem));
+    const settings = project.settings;
     const result = analyze(text, settings);
     for (const failure of result.failures) {
       io.stderr(`dockerfile-stages: rule ${failure.ruleId} failed on ${file}: ${failure.message}\n`);
     }
-    reports.push({ file, findings: result.findings });
+    reports.push({
+      file,
+      findings: result.findings,
+      graph: GRAPH_FORMATS.has(command.format) ? viewOfAnalysis(result, settings) : undefined,
+    });
   }
+  problems.push(...configProblems);
   for (const problem of problems) {
     io.stderr(`dockerfile-stages: ${problem}\n`);
   }
@@ -68,7 +80,9 @@ function runCheck(command: CheckCommand, io: CliIo): number {
     io.stderr('dockerfile-stages: no Dockerfiles found in the given paths\n');
   }
 
-  if (command.format === 'json') {
+  if (command.format === 'mermaid' || command.format === 'dot') {
+    io.stdout(formatGraph(reports, command.format));
+  } else if (command.format === 'json') {
     io.stdout(formatJson(reports));
   } else if (command.format === 'sarif') {
     io.stdout(formatSarif(reports, ALL_RULES, VERSION));

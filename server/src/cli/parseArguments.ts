@@ -6,7 +6,7 @@ export interface CheckCommand {
   readonly paths: readonly string[];
 }
 
-export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'mermaid', 'dot'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export type ParsedArguments =
@@ -21,14 +21,18 @@ Checks Dockerfiles for multi-stage problems. A directory is searched for Dockerf
 *.Dockerfile, Dockerfile.* (and *.containerfile, Containerfile.*), skipping .git and node_modules.
 
 Options:
-  --format text|json|sarif   output format (default: text)
+  --format FORMAT            text, json, sarif, or the stage graph as mermaid or dot
+                             (default: text)
   --target NAME              the stage that is built (default: the last stage)
   --build-arg NAME=VALUE     a value for a global ARG, as docker build --build-arg (repeatable)
   -h, --help                 show this help
   --version                  show the version
 
+Settings: the nearest .dockerfile-stages.json in each checked file's folder or a folder above it
+(keys: images, rules, target, buildArgs) applies to that file; --target and --build-arg win over it.
+
 Exit status: 0 when no error was found, 1 when an error-severity finding was reported,
-2 for usage errors or unreadable paths (the other files are still checked).`;
+2 for usage errors, unreadable paths or an invalid .dockerfile-stages.json (the files are still checked).`;
 
 /** Parses argv (without `node` and the script). Never throws; errors come back as `kind: 'error'`. */
 export function parseArguments(argv: readonly string[]): ParsedArguments {

@@ -4,7 +4,10 @@ import {
   type Connection,
 } from 'vscode-languageserver';
 import type { Rule } from '../analysis/rules/rule';
+import { withoutRulesReportedByDockerDx } from '../analysis/dockerDxOverlap';
+import { mergeUnderUserSettings, PROJECT_CONFIG_FILE, relabelProblems } from '../analysis/projectConfig';
 import { DEFAULT_SETTINGS, normalizeSettings, type AnalysisSettings } from '../analysis/settings';
+import { ProjectConfigReader } from './projectConfig';
 
 /** The configuration section every setting lives under. */
 export const SETTINGS_SECTION = 'dockerfileStages';
@@ -18,6 +21,8 @@ export class SettingsStore {
   private readonly reportedProblems = new Set<string>();
   private canPull = false;
   private canRegister = false;
+  private dockerDx = false;
+  private readonly projectConfig = new ProjectConfigReader();
 
   constructor(
     private readonly connection: Connection,
@@ -27,6 +32,12 @@ export class SettingsStore {
   setClientCapabilities(capabilities: ClientCapabilities): void {
     this.canPull = capabilities.workspace?.configuration === true;
     this.canRegister = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  }
+
+  /** Docker DX reports BuildKit's checks itself: the rules that repeat them default to off. */
+  setDockerDx(present: boolean): void {
+    this.dockerDx = present;
+    this.cache.clear();
   }
 
   async registerForChanges(): Promise<void> {
@@ -48,6 +59,7 @@ export class SettingsStore {
 
   clear(): void {
     this.cache.clear();
+    this.projectConfig.clear();
   }
 
   forget(uri: string): void {
@@ -55,8 +67,19 @@ export class SettingsStore {
   }
 
   private async load(uri: string): Promise<AnalysisSettings> {
+    const settings = await this.loadConfigured(uri);
+    return this.dockerDx ? withoutRulesReportedByDockerDx(settings) : settings;
+  }
+
+  private async loadConfigured(uri: string): Promise<AnalysisSettings> {
+    const ruleIds = this.rules.map((rule) => rule.id);
+    // The workspace's .dockerfile-stages.json applies under the user's settings, as in the CLI.
+    const project = this.projectConfig.forDocument(uri);
+    const fromProject = normalizeSettings(project.raw ?? {}, ruleIds);
+    const projectLabel = project.path ?? PROJECT_CONFIG_FILE;
+    this.warnOnce([...project.problems, ...relabelProblems(fromProject.problems, projectLabel)]);
     if (!this.canPull) {
-      return DEFAULT_SETTINGS;
+      return project.raw === undefined ? DEFAULT_SETTINGS : fromProject.settings;
     }
     let raw: unknown;
     try {
@@ -65,18 +88,19 @@ export class SettingsStore {
       this.connection.console.warn(
         `Could not read ${SETTINGS_SECTION} settings; using the defaults. ${String(error)}`,
       );
-      return DEFAULT_SETTINGS;
+      return project.raw === undefined ? DEFAULT_SETTINGS : fromProject.settings;
     }
-    const { settings, problems } = normalizeSettings(
-      raw,
-      this.rules.map((rule) => rule.id),
-    );
+    const { settings: fromUser, problems } = normalizeSettings(raw, ruleIds);
+    this.warnOnce(problems);
+    return project.raw === undefined ? fromUser : mergeUnderUserSettings(fromProject.settings, fromUser);
+  }
+
+  private warnOnce(problems: readonly string[]): void {
     for (const problem of problems) {
       if (!this.reportedProblems.has(problem)) {
         this.reportedProblems.add(problem);
         this.connection.console.warn(problem);
       }
     }
-    return settings;
   }
 }

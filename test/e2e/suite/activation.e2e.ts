@@ -1,16 +1,17 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
-import { pollFor } from './poll';
+import { ourDiagnostics, ruleOf, waitForDiagnostic, describeDiagnostics } from './diagnostics';
+import { openInEditor, revertDocument } from './documents';
+import { pollFor, pollUntil } from './poll';
 import { workspaceFile } from './workspace';
 
 const extensionId = 'dockerfile-stages.dockerfile-stages';
 
 suite('Activation', () => {
   test('opening a Dockerfile activates the extension and publishes its diagnostics', async () => {
-    const uri = workspaceFile('Dockerfile');
-    const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(document);
+    const uri = workspaceFile('Dockerfile.casing');
+    const { document } = await openInEditor(uri);
     assert.equal(document.languageId, 'dockerfile');
 
     // A cold extension host on a small machine can take tens of seconds to activate the first extension.
@@ -19,24 +20,28 @@ suite('Activation', () => {
       () => (vscode.extensions.getExtension(extensionId)?.isActive ? true : undefined),
       { timeoutMs: 60_000 },
     );
-    const diagnostic = await pollFor(
-      'a diagnostic from dockerfile-stages on the Dockerfile',
-      () =>
-        vscode.languages.getDiagnostics(uri).find((candidate) => candidate.source === 'dockerfile-stages'),
-      { timeoutMs: 60_000, explain: () => describeDiagnostics(uri) },
-    );
-    assert.ok(diagnostic.message.length > 0);
+    await waitForDiagnostic(uri, 'StageNameCasing', { timeoutMs: 60_000 });
+  });
+
+  test('a Containerfile is a Dockerfile, and the server analyses it', async () => {
+    const uri = workspaceFile('Containerfile');
+    const { document } = await openInEditor(uri);
+    assert.equal(document.languageId, 'dockerfile');
+    // The fixture is clean, so the test edits it into a state the server has to report.
+    const edit = new vscode.WorkspaceEdit();
+    const line = document.lineAt(1);
+    assert.equal(line.text, 'FROM python:3.12-slim AS wheels');
+    edit.replace(uri, line.range, 'FROM python:3.12-slim AS Wheels');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      const diagnostic = await waitForDiagnostic(uri, 'StageNameCasing');
+      assert.equal(document.getText(diagnostic.range), 'Wheels');
+    } finally {
+      await revertDocument(document);
+    }
+    await pollUntil('the Containerfile to be clean again', () => ourDiagnostics(uri).length === 0, {
+      explain: () => describeDiagnostics(uri),
+    });
+    assert.deepEqual(ourDiagnostics(uri).map(ruleOf), []);
   });
 });
-
-function describeDiagnostics(uri: vscode.Uri): string {
-  const diagnostics = vscode.languages.getDiagnostics(uri);
-  if (diagnostics.length === 0) {
-    return `${uri.path} has no diagnostics at all.`;
-  }
-  const lines = diagnostics.map(
-    (d) =>
-      `  ${d.range.start.line + 1}:${d.range.start.character + 1} [${d.source ?? 'no source'}] ${d.message}`,
-  );
-  return `${uri.path} has these diagnostics instead:\n${lines.join('\n')}`;
-}

@@ -26,6 +26,11 @@ export interface E2eResults {
 // Individual waits carry their own, shorter deadlines (see poll.ts); this only stops a test that hangs.
 const mocha = new Mocha({ ui: 'tdd', reporter: 'spec', color: false, timeout: 120_000 });
 mocha.suite.emit(Mocha.Suite.constants.EVENT_FILE_PRE_REQUIRE, globalThis, 'e2e-suite.js', mocha);
+// `runE2e.mjs --grep <pattern>` runs only the tests whose full title matches, for work on one test.
+const grep = process.env['DOCKERFILE_STAGES_E2E_GREP'];
+if (grep !== undefined && grep !== '') {
+  mocha.grep(grep);
+}
 
 /** Runs the suite and resolves with every result; failing tests do not reject. */
 export function runAndCollect(): Promise<E2eResults> {

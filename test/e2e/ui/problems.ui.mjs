@@ -1,10 +1,18 @@
-// The Problems view lists the diagnostics that the extension published for the workspace Dockerfile.
-// The in-editor suite has already opened that Dockerfile and waited for them.
-import { runCommand } from './workbench.mjs';
+// The Problems view lists the LibcMismatch that the extension reports on the workspace Dockerfile, with
+// its message: a Go binary linked against glibc that is shipped on Alpine.
+import { clearNotifications, openFile, runCommand } from './workbench.mjs';
 
 export async function run({ page, screenshot }) {
+  await clearNotifications(page);
+  await openFile(page, 'Dockerfile');
   await runCommand(page, 'View: Focus Problems');
-  const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'dockerfile-stages' }).first();
+  const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'LibcMismatch' }).first();
   await row.waitFor({ state: 'visible', timeout: 30_000 });
+  const text = await row.innerText();
+  for (const expected of ['dockerfile-stages', 'glibc', 'alpine']) {
+    if (!text.includes(expected)) {
+      throw new Error(`The Problems view row should mention "${expected}": ${text}`);
+    }
+  }
   await screenshot('problems');
 }

@@ -5,12 +5,65 @@
  * of a keyboard shortcut keeps tests independent of keybindings that the browser may claim.
  */
 export async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
+  const input = await openQuickInput(page);
   await input.fill(`>${title}`);
   const item = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   await item.waitFor({ state: 'visible' });
   await input.press('Enter');
   await input.waitFor({ state: 'hidden' });
+}
+
+/** Opens a workspace file through Quick Open, as a user would, and waits until its editor has focus. */
+export async function openFile(page, fileName) {
+  const input = await openQuickInput(page);
+  // Quick Open without the `>` prefix searches files instead of commands.
+  await input.fill(fileName);
+  const item = page
+    .locator('.quick-input-list .monaco-list-row', { has: page.getByText(fileName, { exact: true }) })
+    .first();
+  await item.waitFor({ state: 'visible' });
+  await item.click();
+  await input.waitFor({ state: 'hidden' });
+  await page.locator(`.tab.active[aria-label^="${fileName}"]`).waitFor({ state: 'visible' });
+  await page.locator('.monaco-editor textarea').first().waitFor({ state: 'attached' });
+}
+
+/** Moves the cursor of the active editor with Go to Line (`:line:column`, counting from 1). */
+export async function goToPosition(page, line, column) {
+  const input = await openQuickInput(page);
+  await input.fill(`:${line}:${column}`);
+  await input.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** Dismisses notification toasts, so that they do not cover what a screenshot is meant to show. */
+export async function clearNotifications(page) {
+  await runCommand(page, 'Notifications: Clear All Notifications');
+}
+
+/** The text of the active editor's visible lines, as the user sees it. */
+export async function visibleEditorText(page) {
+  // The editor renders spaces as no-break spaces.
+  const text = await page.locator('.editor-instance .view-lines').first().innerText();
+  return text.replace(/\u00a0/g, ' ');
+}
+
+/**
+ * Opens the Command Palette and returns its input. A workbench that is still starting up ignores F1,
+ * so the key is pressed again until the palette shows, for up to 30 seconds.
+ */
+async function openQuickInput(page) {
+  const input = page.locator('.quick-input-widget input');
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 2_000 });
+      return input;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw error;
+      }
+    }
+  }
 }

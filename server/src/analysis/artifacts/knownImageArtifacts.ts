@@ -41,6 +41,20 @@ export const knownImageArtifacts: readonly KnownImageArtifact[] = [
       'libc.md §5.1 and Appendix A (docker:cli ships the static CLI from download.docker.com/linux/static)',
   },
   {
+    repositories: ['docker.io/library/golang'],
+    paths: ['/usr/local/go/'],
+    verdict: 'static',
+    source:
+      'libc.md §2 (golang images install the go.dev release tarball; its go and gofmt binaries are built with cgo off and link no C library)',
+  },
+  {
+    repositories: ['docker.io/library/busybox'],
+    paths: ['/bin/busybox'],
+    verdict: 'static',
+    source:
+      'libc.md §1 (busybox:musl and busybox:uclibc ship a static busybox; for the default glibc variant the linkage is not verified, so copying /bin/busybox is not flagged: precision over recall)',
+  },
+  {
     repositories: ['docker.io/tonistiigi/xx'],
     paths: ['/'],
     verdict: 'portable',

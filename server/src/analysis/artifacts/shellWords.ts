@@ -71,8 +71,24 @@ export function splitShellCommands(text: string): ShellCommand[] {
   if (typeof text !== 'string' || text === '') {
     return [];
   }
-  return toCommands(tokenize(text), 0);
+  let commands = commandsByText.get(text);
+  if (!commands) {
+    if (commandsByText.size >= MAX_KEPT_TEXTS) {
+      commandsByText.clear();
+    }
+    commands = toCommands(tokenize(text), 0);
+    commandsByText.set(text, commands);
+  }
+  return commands;
 }
+
+/**
+ * The commands of recently split texts. The analysis runs on every keystroke and nearly every RUN is
+ * unchanged since the previous one, so its commands are reused; the map is emptied when it fills up, which
+ * bounds its memory. Callers must treat the result as read-only.
+ */
+const commandsByText = new Map<string, ShellCommand[]>();
+const MAX_KEPT_TEXTS = 5000;
 
 /** The last path segment of a command name: `/usr/local/go/bin/go` → `go`. */
 export function commandName(word: ShellWord | undefined): string {

@@ -2,12 +2,18 @@ import { duplicateStageName } from './duplicateStageName';
 import { forwardStageReference } from './forwardStageReference';
 import { fromAsCasing } from './fromAsCasing';
 import { invalidStageName } from './invalidStageName';
+import { glibcVersionSkew } from './glibcVersionSkew';
+import { libcMismatch } from './libcMismatch';
+import { packageManagerMismatch } from './packageManagerMismatch';
+import { platformArgOverride } from './platformArgOverride';
+import { platformMismatch } from './platformMismatch';
 import { reservedStageName } from './reservedStageName';
 import type { Rule } from './rule';
 import { selfStageReference } from './selfStageReference';
 import { stageIndexOutOfRange } from './stageIndexOutOfRange';
 import { stageIndexReference } from './stageIndexReference';
 import { stageNameCasing } from './stageNameCasing';
+import { toolchainInFinalStage } from './toolchainInFinalStage';
 import { unknownStageReference } from './unknownStageReference';
 import { unusedStage } from './unusedStage';
 import { variableStageReference } from './variableStageReference';
@@ -26,6 +32,12 @@ export const ALL_RULES: readonly Rule[] = [
   stageIndexReference,
   variableStageReference,
   unusedStage,
+  libcMismatch,
+  glibcVersionSkew,
+  platformMismatch,
+  platformArgOverride,
+  packageManagerMismatch,
+  toolchainInFinalStage,
 ];
 
 export const RULE_IDS: readonly string[] = ALL_RULES.map((rule) => rule.id);

@@ -1,0 +1,11 @@
+import { generateMultiStageDockerfile } from '/work/main/bench/generateDockerfile.mjs';
+const { IncrementalParser } = await import('/work/main/server/src/analysis/incremental/incrementalParser.ts');
+const { readSuppressions } = await import('/work/main/server/src/analysis/suppressions.ts');
+const text = generateMultiStageDockerfile(500);
+const parsed = new IncrementalParser().parse(text);
+const ins = parsed.dockerfile.getInstructions();
+const time = (label, f) => { for (let i = 0; i < 5; i++) f(); const t = process.hrtime.bigint(); for (let i = 0; i < 20; i++) f(); console.log(label, (Number(process.hrtime.bigint() - t) / 20e6).toFixed(3)); };
+time('readSuppressions', () => readSuppressions(parsed, ins));
+time('getRange loop', () => { let s = 0; for (const i of ins) { const { start, end } = i.getRange(); s += end.line - start.line; } return s; });
+time('lines includes', () => { let s = 0; parsed.lines.forEach((l) => { if (l.includes('dockerfile-stages')) s++; }); return s; });
+time('getInstructions', () => parsed.dockerfile.getInstructions().length);

@@ -1,0 +1,217 @@
+// `npm run bench`: the performance benchmark. Generates multi-stage Dockerfiles, drives our server and
+// dockerfile-language-server-nodejs over stdio with the same one-character edits, checks 1,000 files with
+// the CLI, and prints the results as Markdown (also written to bench/README.md with the date and machine).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateMultiStageDockerfile, generateTypicalDockerfile } from './generateDockerfile.mjs';
+import { memoryOf, now, startServer } from './lspDriver.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const EDITS = 40;
+const SIZES = [5, 50, 500];
+
+const SERVERS = {
+  ours: { label: 'dockerfile-stages', args: [join(ROOT, 'dist', 'server.js'), '--stdio'], options: {} },
+  oursGeneral: {
+    label: 'dockerfile-stages with general features',
+    args: [join(ROOT, 'dist', 'server.js'), '--stdio'],
+    options: { generalFeatures: true },
+  },
+  theirs: {
+    label: 'dockerfile-language-server-nodejs 0.15.0',
+    args: [join(ROOT, 'node_modules', 'dockerfile-language-server-nodejs', 'lib', 'server.js'), '--stdio'],
+    options: undefined,
+  },
+};
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function percentile(values, fraction) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
+}
+
+/** Where the edits type: the end of the `make` line in the middle stage, as someone extending a command. */
+function editLine(stages) {
+  return 3 + 22 * Math.floor(stages / 2) + 12;
+}
+
+/** One round on one file: open, wait for diagnostics, then type EDITS characters one didChange at a time. */
+async function measureFile(server, text, stages) {
+  const client = await startServer(process.execPath, server.args, server.options);
+  const uri = `file:///bench/${stages}-stages/Dockerfile`;
+  const opened = client.nextDiagnostics(uri);
+  const openStart = now();
+  await client.open(uri, text, 1);
+  const openMs = (await opened).at - openStart;
+
+  const line = editLine(stages);
+  let character = text.split('\n')[line].length;
+  const editMs = [];
+  for (let edit = 0; edit < EDITS; edit++) {
+    const version = edit + 2;
+    const published = client.nextDiagnostics(uri, (params) => params.version === undefined || params.version === version);
+    const start = now();
+    const position = { line, character };
+    await client.change(uri, version, { start: position, end: position }, 'abcdefghijklmnopqrstuvwxyz'[edit % 26]);
+    editMs.push((await published).at - start);
+    character++;
+  }
+  const { peakMb } = memoryOf(client.pid);
+  await client.stop();
+  return { openMs, editMs, peakMb };
+}
+
+async function measureEditing() {
+  const rows = [];
+  for (const stages of SIZES) {
+    const text = generateMultiStageDockerfile(stages);
+    const lines = text.split('\n').length - 1;
+    const results = {};
+    for (const [key, server] of Object.entries(SERVERS)) {
+      const rounds = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        rounds.push(await measureFile(server, text, stages));
+      }
+      const edits = rounds.flatMap((round) => round.editMs);
+      results[key] = {
+        openMs: median(rounds.map((round) => round.openMs)),
+        editMedianMs: median(edits),
+        editP90Ms: percentile(edits, 0.9),
+        peakMb: median(rounds.map((round) => round.peakMb)),
+      };
+      process.stderr.write(`${lines} lines, ${server.label}: ${JSON.stringify(results[key])}\n`);
+    }
+    rows.push({ stages, lines, bytes: Buffer.byteLength(text), ...results });
+  }
+  return rows;
+}
+
+/** Peak RSS with 200 typical Dockerfiles open in one server. */
+async function measureManyDocuments(server) {
+  const client = await startServer(process.execPath, server.args, server.options);
+  const published = [];
+  for (let index = 0; index < 200; index++) {
+    const uri = `file:///bench/project${index}/Dockerfile`;
+    published.push(client.nextDiagnostics(uri));
+    await client.open(uri, generateTypicalDockerfile(index));
+  }
+  await Promise.all(published);
+  const { peakMb } = memoryOf(client.pid);
+  await client.stop();
+  return peakMb;
+}
+
+/** Wall time of `dist/cli.js check` over 1,000 typical Dockerfiles, one per folder as in a monorepo. */
+function measureCli() {
+  const root = mkdtempSync(join(tmpdir(), 'dockerfile-stages-bench-'));
+  try {
+    for (let index = 0; index < 1000; index++) {
+      const folder = join(root, `service${index}`);
+      mkdirSync(folder);
+      writeFileSync(join(folder, 'Dockerfile'), generateTypicalDockerfile(index));
+    }
+    const walls = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const start = now();
+      const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', root], {
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+      });
+      walls.push(now() - start);
+      if (result.status !== 0 && result.status !== 1) {
+        throw new Error(`the CLI exited with ${result.status}: ${result.stderr}`);
+      }
+    }
+    const wallMs = median(walls);
+    return { files: 1000, wallMs, filesPerSecond: 1000 / (wallMs / 1000) };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+function bundleSizes() {
+  const files = readdirSync(join(ROOT, 'dist'))
+    .filter((name) => !name.endsWith('.map'))
+    .map((name) => ({ name: `dist/${name}`, bytes: statSync(join(ROOT, 'dist', name)).size }));
+  const vsix = readdirSync(ROOT).filter((name) => name.endsWith('.vsix'));
+  return [...files, ...vsix.map((name) => ({ name, bytes: statSync(join(ROOT, name)).size }))];
+}
+
+const ms = (value) => (value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0)) + ' ms';
+const mb = (value) => `${value.toFixed(0)} MB`;
+const ratio = (theirs, ours) => `${(theirs / ours).toFixed(1)}×`;
+
+function formatReport(rows, manyDocuments, cli, bundles) {
+  const out = [];
+  out.push('### Editing: open and one-character edits (22 lines per stage)', '');
+  out.push(
+    '| file | open → first diagnostics: ours / theirs (×) | edit → diagnostics, median: ours / theirs (×) | p90: ours / theirs | ours with general features: open, median, p90 | peak RSS: ours / theirs |',
+    '|---|---|---|---|---|---|',
+  );
+  for (const row of rows) {
+    const { ours, oursGeneral, theirs } = row;
+    out.push(
+      `| ${row.lines.toLocaleString('en-US')} lines, ${row.stages} stages (${(row.bytes / 1024).toFixed(0)} KB) ` +
+        `| ${ms(ours.openMs)} / ${ms(theirs.openMs)} (${ratio(theirs.openMs, ours.openMs)}) ` +
+        `| ${ms(ours.editMedianMs)} / ${ms(theirs.editMedianMs)} (${ratio(theirs.editMedianMs, ours.editMedianMs)}) ` +
+        `| ${ms(ours.editP90Ms)} / ${ms(theirs.editP90Ms)} ` +
+        `| ${ms(oursGeneral.openMs)}, ${ms(oursGeneral.editMedianMs)}, ${ms(oursGeneral.editP90Ms)} ` +
+        `| ${mb(ours.peakMb)} / ${mb(theirs.peakMb)} |`,
+    );
+  }
+  out.push('', '### Many documents and the CLI', '');
+  out.push('| measure | result |', '|---|---|');
+  out.push(`| peak RSS, 200 typical Dockerfiles open: ours | ${mb(manyDocuments.ours)} |`);
+  out.push(`| peak RSS, 200 typical Dockerfiles open: dockerfile-language-server-nodejs | ${mb(manyDocuments.theirs)} |`);
+  out.push(
+    `| CLI, \`check\` of ${cli.files.toLocaleString('en-US')} typical Dockerfiles | ${ms(cli.wallMs)} wall, ${cli.filesPerSecond.toFixed(0)} files/s |`,
+  );
+  out.push('', '### Bundle', '');
+  out.push('| file | size |', '|---|---|');
+  for (const bundle of bundles) {
+    out.push(`| ${bundle.name} | ${(bundle.bytes / 1024).toFixed(0)} KB |`);
+  }
+  return out.join('\n');
+}
+
+function describeMachine() {
+  const cpu = cpus();
+  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}, ${process.platform}`;
+}
+
+const rows = await measureEditing();
+const manyDocuments = {
+  ours: median(await Promise.all([0].map(() => measureManyDocuments(SERVERS.ours)))),
+  theirs: await measureManyDocuments(SERVERS.theirs),
+};
+const cli = measureCli();
+const report = formatReport(rows, manyDocuments, cli, bundleSizes());
+const date = new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+console.log(report);
+
+const readme = `# Benchmark
+
+\`npm run bench\` (after \`npm run build\`) produces the tables below and rewrites this file. It generates
+multi-stage Dockerfiles of 22 lines per stage, starts each server with \`--stdio\` and drives it as an editor
+does: open the file, then type ${EDITS} characters one \`didChange\` at a time (incremental sync) at the end of a
+\`RUN\` line in the middle stage, waiting for the diagnostics of each version before typing the next. Times are
+\`process.hrtime\` from sending the notification to receiving \`publishDiagnostics\`, pooled over ${ROUNDS} rounds
+(a fresh server process each): medians and 90th percentiles. Peak RSS is \`VmHWM\` from \`/proc/<pid>/status\`.
+"Theirs" is dockerfile-language-server-nodejs 0.15.0, the server inside Microsoft's Docker extension; "with
+general features" is our server with \`initializationOptions.generalFeatures\` on, where our rules'
+diagnostics are published before dockerfile-utils' validation. \`BENCH_ROUNDS=N\` changes the number of rounds.
+
+Latest run: ${date}, ${describeMachine()}.
+
+${report}
+`;
+writeFileSync(join(ROOT, 'bench', 'README.md'), readme);

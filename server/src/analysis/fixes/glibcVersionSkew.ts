@@ -1,0 +1,54 @@
+import { computeStageFacts } from '../stageFacts';
+import type { Fix, FixProvider } from './fix';
+import { copyEdgeDataOf } from './copyEdgeFindingData';
+import { builderOnFamily, runtimeOnBuilderFamily } from './libcImageSwitches';
+import { keepResolving } from './verifyFix';
+import { replaceBaseImage, stageLabel } from './stageLineEdits';
+
+/** GlibcVersionSkew: run on the builder's release (preferred), or build on the runtime's. */
+export const glibcVersionSkewFixes: FixProvider = {
+  ruleId: 'GlibcVersionSkew',
+  fixes(finding, context) {
+    const data = copyEdgeDataOf(finding);
+    const graph = context.analysis.graph;
+    const target = data ? graph.stages[data.targetStage] : undefined;
+    if (!data || !target) {
+      return [];
+    }
+    const facts = computeStageFacts(graph, context.settings);
+    const source = data.sourceStage >= 0 ? graph.stages[data.sourceStage] : undefined;
+    const sourceFacts = source ? facts[source.index] : undefined;
+    const targetFacts = facts[target.index];
+    if (!sourceFacts || !targetFacts) {
+      return [];
+    }
+    const fixes: Fix[] = [];
+    const runtime = runtimeOnBuilderFamily(sourceFacts.image, targetFacts.image, data.targetImage);
+    const runtimeEdit = runtime ? replaceBaseImage(graph, target, runtime) : undefined;
+    if (runtime && runtimeEdit) {
+      fixes.push({
+        title: `Use base image '${runtime}' for stage ${stageLabel(target)} (${sourceFacts.image.releaseLabel ?? "the builder's release"})`,
+        kind: 'quickfix',
+        isPreferred: true,
+        edits: [runtimeEdit],
+      });
+    }
+    if (source) {
+      const builder = builderOnFamily(
+        data.sourceImage,
+        sourceFacts.image,
+        'glibc',
+        targetFacts.image.release,
+      );
+      const builderEdit = builder ? replaceBaseImage(graph, source, builder) : undefined;
+      if (builder && builderEdit) {
+        fixes.push({
+          title: `Use base image '${builder}' for stage ${stageLabel(source)} (${targetFacts.image.releaseLabel ?? "the runtime's release"})`,
+          kind: 'quickfix',
+          edits: [builderEdit],
+        });
+      }
+    }
+    return keepResolving(fixes, finding, context);
+  },
+};

@@ -1,0 +1,25 @@
+/** A text cut into lines the way LSP counts them (CR, LF and CRLF each end a line), with their offsets. */
+export interface DocumentLines {
+  /** Each line without its line break. */
+  readonly lines: readonly string[];
+  /** The offset of each line's first character; one more entry holds the text's length. */
+  readonly starts: readonly number[];
+}
+
+const LINE_BREAK_CAPTURED = /(\r\n|\r|\n)/;
+
+/** Splits with one native `split` (faster than a character loop on megabyte files) and sums the lengths. */
+export function splitDocumentLines(text: string): DocumentLines {
+  const parts = text.split(LINE_BREAK_CAPTURED);
+  const lines: string[] = [];
+  const starts: number[] = [];
+  let offset = 0;
+  for (let index = 0; index < parts.length; index += 2) {
+    const line = parts[index];
+    lines.push(line);
+    starts.push(offset);
+    offset += line.length + (parts[index + 1]?.length ?? 0);
+  }
+  starts.push(text.length);
+  return { lines, starts };
+}

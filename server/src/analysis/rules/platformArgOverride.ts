@@ -1,0 +1,52 @@
+import type { Range } from 'vscode-languageserver-types';
+import { AUTOMATIC_PLATFORM_ARGS } from '../stageFacts';
+import type { Rule } from './rule';
+
+/**
+ * `ARG TARGETARCH=amd64` (or any of BuildKit's automatic platform ARGs) declared with a default: the
+ * default wins over the value BuildKit supplies, so every platform of a multi-platform build gets the
+ * same value and ships a binary for the wrong CPU (libc.md §6; docker/buildx#510,
+ * Turbootzz/Vaultwarden-API#47). Declaring the ARG without a value is the documented way to use it.
+ *
+ * Reported on the ARG's `NAME=value`. `data`: `{ argName: string }`.
+ */
+export const platformArgOverride: Rule = {
+  id: 'PlatformArgOverride',
+  defaultSeverity: 'warning',
+  description:
+    'A BuildKit platform ARG is declared with a default, which overrides the value BuildKit supplies.',
+  check({ parsed }, report) {
+    for (const instruction of parsed.dockerfile?.getInstructions() ?? []) {
+      if (instruction.getKeyword() !== 'ARG') {
+        continue;
+      }
+      const withProperties = instruction as typeof instruction & {
+        getProperties?: () => {
+          getName(): string;
+          getValue(): string | null;
+          getRange(): Range;
+        }[];
+      };
+      for (const property of withProperties.getProperties?.() ?? []) {
+        const name = property.getName();
+        const value = property.getValue();
+        if (!AUTOMATIC_PLATFORM_ARGS.includes(name) || value === null || refersOnlyToItself(name, value)) {
+          continue;
+        }
+        report({
+          range: property.getRange(),
+          message:
+            `ARG ${name}=${value} gives a default to a platform argument that BuildKit sets itself; the default wins, ` +
+            `so every platform of a multi-platform build uses '${value}' and may ship a binary for the wrong CPU ` +
+            `("exec format error"). Declare it without a value: ARG ${name}.`,
+          data: { argName: name },
+        });
+      }
+    }
+  },
+};
+
+/** `ARG TARGETARCH=$TARGETARCH` keeps BuildKit's value, so it is not an override. */
+function refersOnlyToItself(name: string, value: string): boolean {
+  return value === `$${name}` || value === `\${${name}}`;
+}

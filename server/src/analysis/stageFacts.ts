@@ -1,0 +1,298 @@
+import type { Instruction } from 'dockerfile-ast';
+import { expandVariables as expandStageVariables } from './artifacts/stageVariables';
+import type { StageBuildInput } from './artifacts';
+import { expandVariables } from './expandVariables';
+import { classifyImage, type ImageFacts } from './images';
+import { unknownFacts } from './images/classifyImage';
+import type { AnalysisSettings } from './settings';
+import type { Stage, StageGraph } from './stageModel';
+
+/**
+ * What the analysis knows about one stage's environment: the base image it ends up on (followed
+ * through `FROM <stage>` chains), the platform it is built for, and the ENV and ARG values its RUN
+ * instructions see. Rules, hovers, inlay hints and graph views all read these, so the facts are
+ * computed once per stage graph and settings.
+ */
+export interface StageFacts {
+  readonly stage: Stage;
+  /** The facts of the image at the root of the `FROM` chain; libc 'unknown' when it cannot be told. */
+  readonly image: ImageFacts;
+  /**
+   * The root image reference after ARG expansion (`golang:1.22`), or undefined when the chain ends
+   * in an unexpandable variable, an invalid reference or a cycle.
+   */
+  readonly imageReference: string | undefined;
+  /** The stage this one is built `FROM`, when its base is another stage. */
+  readonly inheritsFrom?: number;
+  /** This stage's index, then each stage it inherits from, nearest first. */
+  readonly chain: readonly number[];
+  /**
+   * The `--platform` value after ARG expansion. BuildKit's automatic platform ARGs
+   * (`$BUILDPLATFORM`, `$TARGETPLATFORM`…) stay as written unless the file declares them with a
+   * default. A stage without the flag inherits the platform of the stage it is built from;
+   * undefined means the build's target platform.
+   */
+  readonly platform: string | undefined;
+  /** The stage whose FROM line carries `platform` (this stage or an ancestor). */
+  readonly platformStage?: number;
+  /**
+   * ENV values in effect at the end of the stage, inherited ones included (ENV persists in the
+   * image config, so a `FROM <stage>` sees its parent's ENV). Values are expanded as Docker does
+   * when the ENV instruction runs.
+   */
+  readonly env: Readonly<Record<string, string>>;
+  /**
+   * ARGs declared in this stage with their values (undefined when declared without a default and no
+   * global or build argument supplies one). ARG scope ends with its stage, so these are never
+   * inherited through `FROM <stage>`; a bare `ARG X` takes the global ARG's value.
+   */
+  readonly args: Readonly<Record<string, string | undefined>>;
+  /** The text of this stage's own RUN instructions (continuations joined, exec form as words, heredocs kept). */
+  readonly runs: readonly string[];
+  /**
+   * The input for build-signal detection (artifacts/findBuildSignals): the RUNs of the whole chain,
+   * ancestors first, since the stage's filesystem holds what they built; this stage's ENV and ARGs.
+   */
+  readonly buildInput: StageBuildInput;
+}
+
+/** BuildKit's automatic platform ARGs, which it fills in itself (Dockerfile reference, "Automatic platform ARGs"). */
+export const AUTOMATIC_PLATFORM_ARGS: readonly string[] = [
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+];
+
+interface CacheEntry {
+  readonly images: AnalysisSettings['images'];
+  readonly buildArgs: AnalysisSettings['buildArgs'];
+  readonly facts: readonly StageFacts[];
+}
+
+/** Keyed by graph: each document version has its own graph, so entries go when the graph does. */
+const cache = new WeakMap<StageGraph, CacheEntry>();
+
+/**
+ * The facts of every stage, indexed like `graph.stages`. Pure and total: an odd stage yields
+ * unknown facts, never an exception. Results are cached per graph and settings objects.
+ */
+export function computeStageFacts(graph: StageGraph, settings: AnalysisSettings): readonly StageFacts[] {
+  const cached = cache.get(graph);
+  if (cached && cached.images === settings.images && cached.buildArgs === settings.buildArgs) {
+    return cached.facts;
+  }
+  const facts = computeAll(graph, settings);
+  cache.set(graph, { images: settings.images, buildArgs: settings.buildArgs, facts });
+  return facts;
+}
+
+interface OwnFacts {
+  readonly parent: number | undefined;
+  readonly platform: string | undefined;
+  readonly runs: readonly string[];
+}
+
+function computeAll(graph: StageGraph, settings: AnalysisSettings): readonly StageFacts[] {
+  const globals = globalArgValues(graph, settings);
+  const parents = new Map<number, number>();
+  for (const reference of graph.references) {
+    if (reference.kind === 'from' && reference.resolution.type === 'stage') {
+      parents.set(reference.fromStageIndex, reference.resolution.stageIndex);
+    }
+  }
+  const results: StageFacts[] = [];
+  for (const stage of graph.stages) {
+    try {
+      results.push(computeOne(stage, graph, settings, globals, parents, results));
+    } catch {
+      results.push(emptyFacts(stage));
+    }
+  }
+  return results;
+}
+
+function computeOne(
+  stage: Stage,
+  graph: StageGraph,
+  settings: AnalysisSettings,
+  globals: ReadonlyMap<string, string | undefined>,
+  parents: ReadonlyMap<number, number>,
+  earlier: readonly StageFacts[],
+): StageFacts {
+  const own: OwnFacts = {
+    parent: parents.get(stage.index),
+    platform: expandPlatform(stage, globals, graph.escapeChar),
+    runs: readRuns(stage.instructions),
+  };
+  // FROM can only name earlier stages, so the parent's facts are already computed.
+  const parent = own.parent !== undefined && own.parent < stage.index ? earlier[own.parent] : undefined;
+  const { env, args } = readVariables(stage.instructions, parent?.env ?? {}, globals);
+  const runs = [...(parent?.buildInput.runs ?? []), ...own.runs];
+  const image = parent
+    ? parent.image
+    : stage.baseExpanded !== undefined
+      ? classifyImage(stage.baseExpanded, settings.images)
+      : unknownFacts(stage.base ?? '', describeMissingBase(stage));
+  const platformFromParent = own.platform === undefined && parent !== undefined;
+  return {
+    stage,
+    image,
+    imageReference: parent ? parent.imageReference : stage.baseExpanded,
+    ...(parent ? { inheritsFrom: parent.stage.index } : {}),
+    chain: [stage.index, ...(parent?.chain ?? [])],
+    platform: platformFromParent ? parent.platform : own.platform,
+    ...(platformStageOf(own, parent, stage) === undefined
+      ? {}
+      : { platformStage: platformStageOf(own, parent, stage) }),
+    env,
+    args,
+    runs: own.runs,
+    buildInput: { runs, env, args },
+  };
+}
+
+function platformStageOf(own: OwnFacts, parent: StageFacts | undefined, stage: Stage): number | undefined {
+  if (own.platform !== undefined) {
+    return stage.index;
+  }
+  return parent?.platformStage;
+}
+
+function emptyFacts(stage: Stage): StageFacts {
+  return {
+    stage,
+    image: unknownFacts(stage.base ?? '', 'the stage could not be analysed'),
+    imageReference: undefined,
+    chain: [stage.index],
+    platform: undefined,
+    env: {},
+    args: {},
+    runs: [],
+    buildInput: { runs: [] },
+  };
+}
+
+function describeMissingBase(stage: Stage): string {
+  if (stage.base === undefined) {
+    return 'the FROM instruction names no image';
+  }
+  return 'the image reference uses a build argument without a value';
+}
+
+/** Global ARG values as FROM lines see them: `--build-arg` overrides win over defaults. */
+function globalArgValues(graph: StageGraph, settings: AnalysisSettings): Map<string, string | undefined> {
+  const values = new Map<string, string | undefined>();
+  for (const arg of graph.globalArgs) {
+    const override = settings.buildArgs[arg.name];
+    values.set(arg.name, override ?? arg.defaultValue);
+  }
+  return values;
+}
+
+function expandPlatform(
+  stage: Stage,
+  globals: ReadonlyMap<string, string | undefined>,
+  escapeChar: string,
+): string | undefined {
+  const written = stage.platform?.value;
+  if (written === undefined) {
+    return undefined;
+  }
+  const values = new Map(globals);
+  for (const name of AUTOMATIC_PLATFORM_ARGS) {
+    // Undeclared automatic ARGs keep their `$NAME` form, which is what the platform rule reads.
+    if (!values.has(name) || values.get(name) === undefined) {
+      values.set(name, `$${name}`);
+    }
+  }
+  const expansion = expandVariables(written, values, escapeChar);
+  const value = expansion.value.trim();
+  return value === '' ? written : value;
+}
+
+function readVariables(
+  instructions: readonly Instruction[],
+  inheritedEnv: Readonly<Record<string, string>>,
+  globals: ReadonlyMap<string, string | undefined>,
+): { env: Record<string, string>; args: Record<string, string | undefined> } {
+  const env: Record<string, string> = { ...inheritedEnv };
+  const args: Record<string, string | undefined> = {};
+  const lookup = (name: string): string | undefined =>
+    Object.prototype.hasOwnProperty.call(env, name)
+      ? env[name]
+      : Object.prototype.hasOwnProperty.call(args, name)
+        ? args[name]
+        : undefined;
+  for (const instruction of instructions.slice(1)) {
+    const keyword = instruction.getKeyword();
+    if (keyword !== 'ENV' && keyword !== 'ARG') {
+      continue;
+    }
+    for (const property of propertiesOf(instruction)) {
+      const name = property.getName();
+      if (!name) {
+        continue;
+      }
+      const value = property.getValue() ?? undefined;
+      if (keyword === 'ENV') {
+        env[name] = expandStageVariables(value ?? '', lookup);
+      } else {
+        const fallback = globals.has(name) ? globals.get(name) : undefined;
+        args[name] = value === undefined ? fallback : expandStageVariables(value, lookup);
+      }
+    }
+  }
+  return { env, args };
+}
+
+interface PropertyLike {
+  getName(): string;
+  getValue(): string | null;
+}
+
+function propertiesOf(instruction: Instruction): readonly PropertyLike[] {
+  const withProperties = instruction as Instruction & { getProperties?: () => PropertyLike[] };
+  return typeof withProperties.getProperties === 'function' ? withProperties.getProperties() : [];
+}
+
+/** The text each RUN executes: flags dropped, continuations joined, exec form as space-joined words. */
+function readRuns(instructions: readonly Instruction[]): string[] {
+  const runs: string[] = [];
+  for (const instruction of instructions.slice(1)) {
+    if (instruction.getKeyword() !== 'RUN') {
+      continue;
+    }
+    const content = instruction.getArgumentsContent();
+    if (content === null) {
+      continue;
+    }
+    runs.push(execFormText(content) ?? content);
+  }
+  return runs;
+}
+
+/** Quotes a word that the shell would otherwise split, so `["sh", "-c", "go build ."]` keeps its script whole. */
+function quoteWord(word: string): string {
+  return /^[\w./=:,@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function execFormText(content: string): string | undefined {
+  const trimmed = content.trim();
+  if (!trimmed.startsWith('[')) {
+    return undefined;
+  }
+  try {
+    const words: unknown = JSON.parse(trimmed);
+    if (Array.isArray(words) && words.every((word) => typeof word === 'string')) {
+      return words.map(quoteWord).join(' ');
+    }
+  } catch {
+    // Not valid JSON: Docker runs it as shell form, and so does the analysis.
+  }
+  return undefined;
+}

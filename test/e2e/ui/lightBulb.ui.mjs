@@ -1,0 +1,44 @@
+// On the LibcMismatch, the light bulb offers the fixes; choosing "switch the runtime to Debian" rewrites
+// the FROM line in the editor.
+import { clearNotifications, goToPosition, openFile, runCommand, visibleEditorText } from './workbench.mjs';
+
+export async function run({ page, screenshot }) {
+  await clearNotifications(page);
+  await openFile(page, 'Dockerfile');
+  // `COPY --from=build ...` is line 12; column 14 is inside `build`, where LibcMismatch is reported.
+  await goToPosition(page, 12, 14);
+  // VS Code draws the light bulb in the glyph margin, or inside the text when the margin is taken.
+  const bulb = page
+    .locator(
+      '.glyph-margin-widgets [class*="lightbulb"]:visible, .lightBulbWidget [class*="lightbulb"]:visible',
+    )
+    .first();
+  await bulb.waitFor({ state: 'visible', timeout: 30_000 });
+  await bulb.click();
+  const menu = page.locator('.action-widget');
+  await menu.waitFor({ state: 'visible' });
+  const fix = menu.locator('.monaco-list-row', { hasText: 'debian:bookworm-slim' }).first();
+  await fix.waitFor({ state: 'visible', timeout: 10_000 });
+  // The menu blocks pointer events while it is open, so the fix is chosen with the keyboard, as the
+  // menu's own hint ("Enter to Apply") suggests.
+  const focused = menu.locator('.monaco-list-row.focused');
+  for (let step = 0; !(await focused.innerText()).includes('debian:bookworm-slim'); step++) {
+    if (step > 20) {
+      throw new Error('The light bulb menu never focused the fix.');
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  await screenshot('light-bulb');
+  await page.keyboard.press('Enter');
+  await menu.waitFor({ state: 'hidden' });
+  const deadline = Date.now() + 10_000;
+  while (!(await visibleEditorText(page)).includes('FROM debian:bookworm-slim')) {
+    if (Date.now() > deadline) {
+      throw new Error(`The fix did not rewrite the FROM line:\n${await visibleEditorText(page)}`);
+    }
+    await page.waitForTimeout(100);
+  }
+  await screenshot('light-bulb-applied');
+  // The Problems test that runs next reads the Dockerfile as it is on disk.
+  await runCommand(page, 'File: Revert File');
+}
