@@ -3,7 +3,7 @@
  * the client. Only types and method names live here, so both bundles can import it.
  */
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { StageGraphView } from './analysis/graph';
+import type { GraphSummary, StageGraphView } from './analysis/graph';
 
 export type { EdgeProblem, GraphEdge, GraphNode, StageGraphView } from './analysis/graph';
 
@@ -18,6 +18,8 @@ export interface StageGraphResult extends StageGraphView {
   readonly version: number;
   /** The same graph as Mermaid text, for "Copy as Mermaid". */
   readonly mermaid: string;
+  /** The status bar line: stage count and the C-library path into the target stage. */
+  readonly summary: GraphSummary;
 }
 
 /**

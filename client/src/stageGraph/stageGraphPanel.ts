@@ -17,6 +17,7 @@ import {
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { StageGraphRequest } from '../../../server/src/protocol';
 import type { FromWebview, ToWebview } from '../../webview/messages';
+import { StageStatusBar } from './stageStatusBar';
 import { webviewHtml } from './webviewHtml';
 
 /** Redraw at most this often while the user types. */
@@ -191,11 +192,12 @@ export class StageGraphPanel implements Disposable {
   }
 }
 
-/** Registers the command that opens the view. */
+/** Registers the command that opens the view, and the status bar summary that shares its request. */
 export function registerStageGraph(context: ExtensionContext, client: LanguageClient): void {
   const panel = new StageGraphPanel(context, client);
   context.subscriptions.push(
     panel,
+    new StageStatusBar(client),
     // From the editor title or context menu the command gets the file's URI; from the palette, nothing.
     commands.registerCommand(SHOW_STAGE_GRAPH_COMMAND, async (uri?: Uri) => {
       const document = uri ? await workspace.openTextDocument(uri) : window.activeTextEditor?.document;

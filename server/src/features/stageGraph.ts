@@ -1,4 +1,4 @@
-import { toMermaid, viewOfAnalysis } from '../analysis/graph';
+import { summarizeGraph, toMermaid, viewOfAnalysis } from '../analysis/graph';
 import { StageGraphRequest } from '../protocol';
 import type { Feature } from './feature';
 
@@ -13,7 +13,13 @@ export const stageGraphFeature: Feature = {
         return null;
       }
       const view = viewOfAnalysis(analysis.result, analysis.settings);
-      return { uri, version: analysis.version, ...view, mermaid: toMermaid(view) };
+      return {
+        uri,
+        version: analysis.version,
+        ...view,
+        mermaid: toMermaid(view),
+        summary: summarizeGraph(view),
+      };
     });
   },
 };

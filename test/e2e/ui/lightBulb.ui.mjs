@@ -1,6 +1,6 @@
 // On the LibcMismatch, the light bulb offers the fixes; choosing "switch the runtime to Debian" rewrites
 // the FROM line in the editor.
-import { clearNotifications, goToPosition, openFile, runCommand, visibleEditorText } from './workbench.mjs';
+import { clearNotifications, goToPosition, openFile, visibleEditorText } from './workbench.mjs';
 
 export async function run({ page, screenshot }) {
   await clearNotifications(page);
@@ -31,14 +31,19 @@ export async function run({ page, screenshot }) {
   await screenshot('light-bulb');
   await page.keyboard.press('Enter');
   await menu.waitFor({ state: 'hidden' });
+  await waitForEditorText(page, 'FROM debian:bookworm-slim', 'The fix did not rewrite the FROM line');
+  await screenshot('light-bulb-applied');
+  // The Problems test reads the Dockerfile as it is on disk, so the fix is undone, as one edit.
+  await page.keyboard.press('Control+Z');
+  await waitForEditorText(page, 'FROM alpine:3.20', 'Undo did not restore the FROM line');
+}
+
+async function waitForEditorText(page, expected, failure) {
   const deadline = Date.now() + 10_000;
-  while (!(await visibleEditorText(page)).includes('FROM debian:bookworm-slim')) {
+  while (!(await visibleEditorText(page)).includes(expected)) {
     if (Date.now() > deadline) {
-      throw new Error(`The fix did not rewrite the FROM line:\n${await visibleEditorText(page)}`);
+      throw new Error(`${failure}:\n${await visibleEditorText(page)}`);
     }
     await page.waitForTimeout(100);
   }
-  await screenshot('light-bulb-applied');
-  // The Problems test that runs next reads the Dockerfile as it is on disk.
-  await runCommand(page, 'File: Revert File');
 }

@@ -34,10 +34,12 @@ describe('general Dockerfile features: declared capabilities', () => {
     });
     assert.equal(capabilities.semanticTokensProvider?.legend.tokenTypes[0], 'keyword');
     // Completion also fires on `$` (variables) and `-` (flags) for the service's items.
-    assert.deepEqual(
-      [...(capabilities.completionProvider?.triggerCharacters ?? [])].sort(),
-      [' ', '$', '-', '='],
-    );
+    assert.deepEqual([...(capabilities.completionProvider?.triggerCharacters ?? [])].sort(), [
+      ' ',
+      '$',
+      '-',
+      '=',
+    ]);
   });
 
   for (const [label, options] of [

@@ -137,6 +137,11 @@ function buildFix(
       out.push(start);
     }
   }
+  // A user the build stage creates exists only in its /etc/passwd: the runtime takes the same files
+  // (the runtime image is of the same distribution family, so their format matches).
+  if (createdUser(layout, facts.runs) !== undefined) {
+    out.push(writer.text(`COPY --from=${buildName} /etc/passwd /etc/group /etc/`));
+  }
   const numericUsers = layout.keptUsers.filter((user) =>
     /^\d+(?::\d+)?$/.test((user.getArgumentsContent() ?? '').trim()),
   );
@@ -206,6 +211,21 @@ function copyLines(writer: SnippetWriter, buildName: string, artifact: ArtifactC
     lines.push(`COPY --from=${buildName} ${source} ${destination}`);
   }
   return lines;
+}
+
+/** The name of the moved USER when a RUN of the stage creates it (adduser, useradd). */
+function createdUser(layout: StageLayout, runs: readonly string[]): string | undefined {
+  const block = layout.moved.find((candidate) => candidate.keyword === 'USER');
+  const name = (block?.instruction.getArgumentsContent() ?? '').trim().split(':')[0] ?? '';
+  if (name === '' || name === 'root' || /^\d+$/.test(name) || name.includes('$')) {
+    return undefined;
+  }
+  const creates = new RegExp(`\\b(?:adduser|useradd)\\b[\\s\\S]*?\\b${escapeRegExp(name)}\\b`);
+  return runs.some((run) => creates.test(run)) ? name : undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function parentOf(path: string): string {

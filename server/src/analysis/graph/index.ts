@@ -9,6 +9,7 @@ export {
   type StageGraphView,
 } from './stageGraphView';
 export { edgeText, nodeLines, type NodeLine, type NodeLineRole } from './graphLabels';
+export { summarizeGraph, type GraphSummary } from './graphSummary';
 export { toDot } from './toDot';
 export { viewOfAnalysis } from './viewOfAnalysis';
 export { toMermaid } from './toMermaid';

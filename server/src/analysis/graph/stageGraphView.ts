@@ -2,7 +2,7 @@ import type { ModifiableInstruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import type { AnalysisResult } from '../analyze';
 import type { Severity } from '../findings';
-import { describeImageFacts, type ImageFacts } from '../images';
+import { describeImageFacts, type ImageFacts, type LibcFamily } from '../images';
 import type { StageReference } from '../stageModel';
 
 /**
@@ -26,6 +26,8 @@ export interface GraphNode {
   readonly base?: string;
   /** A libc badge such as `musl · alpine 3.20`, `glibc 2.36 · debian 12` or `no libc`; absent when unknown. */
   readonly libc?: string;
+  /** The C-library family behind the badge; absent when unknown. */
+  readonly libcFamily?: Exclude<LibcFamily, 'unknown'>;
   /** The `--platform` value as written, when the stage pins one. */
   readonly platform?: string;
   /** The stage that is built (`--target`, else the last one). */
@@ -85,6 +87,7 @@ export function buildStageGraphView(
       stageIndex: stage.index,
       base: stage.base,
       libc: facts && facts.libc !== 'unknown' ? describeImageFacts(facts) : undefined,
+      libcFamily: facts && facts.libc !== 'unknown' ? facts.libc : undefined,
       platform: stage.platform?.value,
       isTarget: stage.index === targetIndex,
       unused: !reachable.has(stage.index),

@@ -46,7 +46,7 @@ export const SEMANTIC_TOKENS_LINE_LIMIT = 5_000;
  * `concat` appends in place gives the same tokens in linear time. If a later version of the service no
  * longer keeps its tokens that way, this falls back to its own (slower) computation.
  */
-function computeSemanticTokensFast(text: string, fallback: () => SemanticTokens): SemanticTokens {
+export function computeSemanticTokensFast(text: string, fallback: () => SemanticTokens): SemanticTokens {
   const computer = new DockerSemanticTokens(text);
   const internals = computer as unknown as { tokens?: unknown };
   if (!Array.isArray(internals.tokens)) {
