@@ -207,9 +207,11 @@ async function main() {
   cleanups.push(() => new Promise((resolve) => browserLog.end(resolve)));
   page.on('console', (message) => browserLog.write(`[${message.type()}] ${message.text()}\n`));
   page.on('pageerror', (error) => browserLog.write(`[pageerror] ${error.stack ?? error.message}\n`));
-  const screenshot = async (name) => {
+  /** `options` are Playwright's screenshot options, for example a `clip` around the part that matters. */
+  const screenshot = async (name, options = {}) => {
     const file = path.join(resultsDir, `${name}.png`);
-    await page.screenshot({ path: file });
+    // Fades (hovers, menus) are finished first, so pictures show what the user sees once they settle.
+    await page.screenshot({ ...options, path: file, animations: 'disabled' });
     return file;
   };
   screenshotAfterError = () => screenshot('error');
@@ -359,7 +361,7 @@ async function runUiTest(file, { page, workspace, screenshot }, deadlineAt) {
     });
     try {
       await Promise.race([
-        test.run({ page, workspace, screenshot: (shot) => screenshot(`${name}-${shot}`) }),
+        test.run({ page, workspace, screenshot: (shot, options) => screenshot(`${name}-${shot}`, options) }),
         timeout,
       ]);
     } finally {

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
-import type * as vscode from 'vscode';
-import { applyQuickFix } from './codeActions';
-import { describeDiagnostics, ourDiagnostics, ruleOf } from './diagnostics';
+import * as vscode from 'vscode';
+import { applyCodeAction, applyQuickFix, codeActionsAt, describeActions } from './codeActions';
+import { describeDiagnostics, ourDiagnostics, ruleOf, waitForDiagnostic } from './diagnostics';
 import { openScratchDockerfile, textOf } from './documents';
-import { pollUntil } from './poll';
+import { pollFor, pollUntil } from './poll';
+import { readFixture } from './workspace';
 
 const goOnAlpine = [
   'FROM golang:1.22 AS build',
@@ -93,6 +94,19 @@ suite('Quick fixes', () => {
     await expectGone(document, 'LibcMismatch');
   });
 
+  test('LibcMismatch: building a static Go binary adds CGO_ENABLED=0 to the build stage', async () => {
+    const { document } = await openScratchDockerfile(goOnAlpine);
+    const title = await applyQuickFix(document, 'LibcMismatch', (action) =>
+      action.title.startsWith('Build a static binary'),
+    );
+    assert.match(title, /CGO_ENABLED=0/);
+    assert.equal(
+      textOf(document),
+      goOnAlpine.replace('FROM golang:1.22 AS build\n', 'FROM golang:1.22 AS build\nENV CGO_ENABLED=0\n'),
+    );
+    await expectGone(document, 'LibcMismatch');
+  });
+
   test('Ignore for this instruction: adds a BuildKit check=skip comment above it', async () => {
     const { document } = await openScratchDockerfile(goOnAlpine);
     await applyQuickFix(
@@ -105,5 +119,31 @@ suite('Quick fixes', () => {
       goOnAlpine.replace('COPY --from=build', '# check=skip=LibcMismatch\nCOPY --from=build'),
     );
     await expectGone(document, 'LibcMismatch');
+  });
+});
+
+suite('Refactoring', () => {
+  test("Split into build and runtime stages turns the seed article's Dockerfile into its two-stage form", async () => {
+    const before = readFixture('refactor/split/seed-article/before.Dockerfile');
+    const after = readFixture('refactor/split/seed-article/after.Dockerfile');
+    const { document } = await openScratchDockerfile(before);
+    await waitForDiagnostic(document.uri, 'ToolchainInFinalStage');
+    const fromLine = document.lineAt(0).range;
+    let offered: vscode.CodeAction[] = [];
+    const split = await pollFor(
+      'the split refactoring on the FROM line',
+      async () => {
+        offered = await codeActionsAt(document.uri, fromLine, vscode.CodeActionKind.RefactorRewrite);
+        return offered.find((action) => action.title.startsWith('Split into build and runtime stages'));
+      },
+      { explain: () => describeActions(offered) },
+    );
+    await applyCodeAction(split);
+    assert.equal(textOf(document), after);
+    await expectGone(document, 'ToolchainInFinalStage');
+    const left = ourDiagnostics(document.uri).filter((d) =>
+      ['LibcMismatch', 'GlibcVersionSkew', 'UnknownStageReference'].includes(ruleOf(d) ?? ''),
+    );
+    assert.deepEqual(left.map(ruleOf), []);
   });
 });

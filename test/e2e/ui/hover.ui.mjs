@@ -1,6 +1,6 @@
 // Hovering the image of a FROM line shows what the extension knows about it: here, that alpine:3.20
 // runs on musl.
-import { clearNotifications, openFile } from './workbench.mjs';
+import { clearNotifications, editorAreaClip, openFile } from './workbench.mjs';
 
 export async function run({ page, screenshot }) {
   await clearNotifications(page);
@@ -18,5 +18,5 @@ export async function run({ page, screenshot }) {
   if (!text.includes('alpine')) {
     throw new Error(`The hover should describe alpine:3.20: ${text}`);
   }
-  await screenshot('hover');
+  await screenshot('hover', { clip: await editorAreaClip(page) });
 }

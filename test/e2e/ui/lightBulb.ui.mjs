@@ -1,6 +1,12 @@
 // On the LibcMismatch, the light bulb offers the fixes; choosing "switch the runtime to Debian" rewrites
 // the FROM line in the editor.
-import { clearNotifications, goToPosition, openFile, visibleEditorText } from './workbench.mjs';
+import {
+  clearNotifications,
+  editorAreaClip,
+  goToPosition,
+  openFile,
+  visibleEditorText,
+} from './workbench.mjs';
 
 export async function run({ page, screenshot }) {
   await clearNotifications(page);
@@ -28,11 +34,11 @@ export async function run({ page, screenshot }) {
     }
     await page.keyboard.press('ArrowDown');
   }
-  await screenshot('light-bulb');
+  await screenshot('light-bulb', { clip: await editorAreaClip(page) });
   await page.keyboard.press('Enter');
   await menu.waitFor({ state: 'hidden' });
   await waitForEditorText(page, 'FROM debian:bookworm-slim', 'The fix did not rewrite the FROM line');
-  await screenshot('light-bulb-applied');
+  await screenshot('light-bulb-applied', { clip: await editorAreaClip(page) });
   // The Problems test reads the Dockerfile as it is on disk, so the fix is undone, as one edit.
   await page.keyboard.press('Control+Z');
   await waitForEditorText(page, 'FROM alpine:3.20', 'Undo did not restore the FROM line');

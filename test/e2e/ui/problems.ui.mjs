@@ -1,6 +1,6 @@
 // The Problems view lists the LibcMismatch that the extension reports on the workspace Dockerfile, with
 // its message: a Go binary linked against glibc that is shipped on Alpine.
-import { clearNotifications, openFile, runCommand } from './workbench.mjs';
+import { clearNotifications, editorAreaClip, openFile, runCommand } from './workbench.mjs';
 
 export async function run({ page, screenshot }) {
   await clearNotifications(page);
@@ -14,5 +14,5 @@ export async function run({ page, screenshot }) {
       throw new Error(`The Problems view row should mention "${expected}": ${text}`);
     }
   }
-  await screenshot('problems');
+  await screenshot('problems', { clip: await editorAreaClip(page) });
 }

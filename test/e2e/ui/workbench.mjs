@@ -67,3 +67,28 @@ async function openQuickInput(page) {
     }
   }
 }
+
+/**
+ * A screenshot clip around the editor area and, when it is open, the panel below it: the part of the
+ * workbench that pictures of a feature need, without the side bar.
+ */
+export async function editorAreaClip(page) {
+  const boxes = [];
+  for (const selector of ['.part.editor', '.part.panel']) {
+    const part = page.locator(`.monaco-workbench ${selector}`).first();
+    if (await part.isVisible()) {
+      const box = await part.boundingBox();
+      if (box !== null) {
+        boxes.push(box);
+      }
+    }
+  }
+  if (boxes.length === 0) {
+    return undefined;
+  }
+  const left = Math.min(...boxes.map((b) => b.x));
+  const top = Math.min(...boxes.map((b) => b.y));
+  const right = Math.max(...boxes.map((b) => b.x + b.width));
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}

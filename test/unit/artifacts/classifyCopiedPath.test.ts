@@ -163,10 +163,12 @@ describe('findKnownImageArtifact', () => {
     assert.equal(findKnownImageArtifact('composer:2', '/usr/bin/composer')?.verdict, 'portable');
     assert.equal(findKnownImageArtifact('tonistiigi/xx', '/')?.verdict, 'portable');
     assert.equal(findKnownImageArtifact('tonistiigi/xx:1.6.1', '/usr/bin/xx-info')?.verdict, 'portable');
+    // The Go release toolchain in the golang images is built with cgo off.
+    assert.equal(findKnownImageArtifact('golang:1.22', '/usr/local/go/bin/go')?.verdict, 'static');
   });
   it('says nothing about other files or images', () => {
     assert.equal(findKnownImageArtifact('docker:27-cli', '/usr/local/bin/dockerd-entrypoint.sh'), undefined);
-    assert.equal(findKnownImageArtifact('golang:1.22', '/usr/local/go/bin/go'), undefined);
+    assert.equal(findKnownImageArtifact('golang:1.22', '/usr/local/bin/app'), undefined);
     assert.equal(findKnownImageArtifact('$IMAGE', '/uv'), undefined);
   });
 });

@@ -154,6 +154,28 @@ describe('split into build and runtime stages: snippets and when it is offered',
     assert.ok(applyWithDefaults(text, fix).includes('ENV GREETING="$HOME \\\n  x}"\n'));
   });
 
+  it('asks for the runtime image with a tabstop when the table has none for the builder', () => {
+    const text = 'FROM golang:1.22-windowsservercore-ltsc2022\nRUN go build -o C:/out/app.exe .\n';
+    const fix = splitOf(text);
+    assert.equal(fix.snippet, true);
+    assert.match(fix.title, /\(builder \+ a runtime image\)$/);
+    const inserted = fix.edits[fix.edits.length - 1]?.newText ?? '';
+    assert.ok(
+      inserted.startsWith(
+        '\n# Use a runtime image with the same C library and release as golang:1.22-windowsservercore-ltsc2022.\nFROM ${1:runtime-image}\n',
+      ),
+      inserted,
+    );
+  });
+
+  it("pairs a Chainguard (Wolfi) Go build with Chainguard's runtime images", () => {
+    const dynamic =
+      'FROM cgr.dev/chainguard/go:latest-dev\nRUN go build -o /out/app .\nENTRYPOINT ["/out/app"]\n';
+    assert.match(splitOf(dynamic).title, /cgr\.dev\/chainguard\/glibc-dynamic\)$/);
+    const fixedStatic = dynamic.replace('RUN go build', 'RUN CGO_ENABLED=0 go build');
+    assert.match(splitOf(fixedStatic).title, /cgr\.dev\/chainguard\/static\)$/);
+  });
+
   it('keeps a Go build on Debian off distroless when a shell-form CMD needs /bin/sh', () => {
     const text = 'FROM golang:1.22\nRUN CGO_ENABLED=0 go build -o /app .\nCMD /app --port $PORT\n';
     assert.match(splitOf(text).title, /debian:bookworm-slim/);

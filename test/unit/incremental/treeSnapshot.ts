@@ -39,24 +39,27 @@ function snapshotInstruction(instruction: Instruction): unknown {
     range: instruction.getRange(),
     instructionRange: instruction.getInstructionRange(),
     arguments: instruction.getArguments().map((argument) => [argument.getValue(), argument.getRange()]),
-    variables: instruction
-      .getVariables()
-      .map((variable) => [
-        variable.getName(),
-        variable.getRange(),
-        variable.isDefined(),
-        variable.isBuildVariable(),
-      ]),
+    variables: attempt(() =>
+      instruction
+        .getVariables()
+        .map((variable) => [
+          variable.getName(),
+          variable.getRange(),
+          variable.isDefined(),
+          variable.isBuildVariable(),
+        ]),
+    ),
     flags: loose.getFlags?.().map((flag) => [flag.getName(), flag.getValue(), flag.getRange()]),
     heredocs: attempt(() =>
       loose
-      .getHeredocs?.()
-      .map((heredoc) => [
-        heredoc.getName(),
-        heredoc.getStartRange(),
-        heredoc.getContentRange(),
-        heredoc.getDelimiterRange(),
-      ]),
+        .getHeredocs?.()
+        .map((heredoc) => [
+          heredoc.getName(),
+          heredoc.getStartRange(),
+          heredoc.getContentRange(),
+          heredoc.getDelimiterRange(),
+        ]),
+    ),
     image: loose.getImage?.(),
     buildStage: loose.getBuildStage?.(),
   };

@@ -39,6 +39,8 @@ export type ArtifactLinkage =
       readonly tool: 'go' | 'cargo' | 'other';
       /** A directory of native code whose libc follows its install (node_modules, a venv), not one binary. */
       readonly tree: boolean;
+      /** Dynamic by default but not certainly (a Go program that imports neither net nor os/user is static). */
+      readonly likely?: boolean;
     };
 
 /** The producing side of a copy. */
@@ -212,13 +214,18 @@ function decideGo(
     return { kind: 'static', path, reason: staticReasons[0] ?? '' };
   }
   const build = builds[staticReasons.findIndex((reason) => reason === undefined)] ?? builds[0];
+  const dynamicTags = build.tags.includes('dynamic');
   const why =
     build.cgo === '1'
       ? ' (CGO_ENABLED=1)'
       : build.race
         ? ' (-race needs cgo)'
-        : ' (cgo is on by default when the image has a C compiler)';
-  return dynamic(`the Go binary '${path}'`, why, 'go');
+        : dynamicTags
+          ? ' (-tags dynamic links shared C libraries)'
+          : ' (cgo is on by default when the image has a C compiler)';
+  const linkage = dynamic(`the Go binary '${path}'`, why, 'go');
+  const certain = build.cgo === '1' || build.race || dynamicTags;
+  return certain || linkage.kind !== 'dynamic' ? linkage : { ...linkage, likely: true };
 }
 
 function goStaticReason(

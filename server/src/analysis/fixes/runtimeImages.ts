@@ -19,6 +19,9 @@ interface RuntimeImageEntry {
   /** For builds that link nothing (Go with cgo off): an image without a C library. */
   readonly debianStatic?: string;
   readonly ubuntu?: string;
+  /** Wolfi (Chainguard) builders: the rolling glibc pairs with Chainguard's runtime images. */
+  readonly wolfi?: string;
+  readonly wolfiStatic?: string;
   /** Any other distribution, or when the builder's distribution is unknown. */
   readonly other?: string;
   readonly source: string;
@@ -30,6 +33,8 @@ export const RUNTIME_IMAGES: Readonly<Record<string, RuntimeImageEntry>> = {
     debianStatic: 'gcr.io/distroless/static-debian{debianVersion}',
     debian: 'debian:{codename}-slim',
     ubuntu: 'ubuntu:{codename}',
+    wolfi: 'cgr.dev/chainguard/glibc-dynamic',
+    wolfiStatic: 'cgr.dev/chainguard/static',
     source:
       'libc.md §2 golang (Debian variants have gcc, so cgo is on; alpine has none) and "Images with NO shell and/or NO libc" (distroless/static-debianNN)',
   },
@@ -37,12 +42,15 @@ export const RUNTIME_IMAGES: Readonly<Record<string, RuntimeImageEntry>> = {
     alpine: 'alpine:{alpine}',
     debian: 'debian:{codename}-slim',
     ubuntu: 'ubuntu:{codename}',
-    source: 'libc.md §2 rust (host target -gnu on Debian, -musl on alpine) and §4 (runtime glibc ≥ builder)',
+    wolfi: 'cgr.dev/chainguard/glibc-dynamic',
+    source:
+      'libc.md §2 rust (host target -gnu on Debian, -musl on alpine) and §4 (runtime glibc ≥ builder); "Other popular registries" cgr.dev/chainguard/glibc-dynamic',
   },
   c: {
     alpine: 'alpine:{alpine}',
     debian: 'debian:{codename}-slim',
     ubuntu: 'ubuntu:{codename}',
+    wolfi: 'cgr.dev/chainguard/glibc-dynamic',
     source: 'libc.md §2 gcc (Debian) and §4 (runtime glibc ≥ builder)',
   },
   'java-build': {
@@ -135,6 +143,12 @@ function choose(request: RuntimeImageRequest): RuntimeImageChoice | undefined {
         : (entry.debian ?? entry.other);
   } else if (builder.os === 'ubuntu') {
     template = entry.ubuntu ?? entry.other;
+  } else if (builder.os === 'wolfi') {
+    // Chainguard's images are rolling, so the newest glibc of the builder is also the runtime's.
+    template =
+      request.staticBinary && !request.needsShell && entry.wolfiStatic !== undefined
+        ? entry.wolfiStatic
+        : (entry.wolfi ?? entry.other);
   } else {
     template = entry.other;
   }

@@ -21,6 +21,7 @@ export const SPLIT_TITLE = 'Split into build and runtime stages';
 const MUST_NOT_APPEAR = new Set([
   'LibcMismatch',
   'GlibcVersionSkew',
+  'PlatformMismatch',
   'UnknownStageReference',
   'ForwardStageReference',
   'SelfStageReference',
@@ -41,7 +42,8 @@ export function splitIntoStages(context: FixContext): Fix | undefined {
   const { analysis, settings, text } = context;
   const stages = analysis.graph.stages;
   const stage = stages[stages.length - 1];
-  if (!stage || stage.baseRange === undefined) {
+  // A half-typed `FROM image AS` has nowhere to put the name.
+  if (!stage || stage.baseRange === undefined || (stage.asRange !== undefined && stage.name === undefined)) {
     return undefined;
   }
   const targetIsLast = settings.target === undefined || stage.nameLower === settings.target.toLowerCase();
@@ -107,18 +109,64 @@ function buildFix(
   }
 
   const writer = new SnippetWriter();
+  const out = runtimeStageLines(writer, {
+    runtimeImage: runtime?.image,
+    builderImage: facts.imageReference,
+    buildName,
+    artifact,
+    layout,
+    started,
+    runs: facts.runs,
+    lines,
+    eol,
+  });
+
+  const endsWithBreak = /(\r\n|\r|\n)$/.test(text);
+  const insertion = `${endsWithBreak ? '' : eol}${eol}${out.join(eol)}${eol}`;
+  const end = endPosition(lines);
+  edits.push({ range: { start: end, end }, newText: writer.used ? insertion : snippetToText(insertion) });
+  const imageName = runtime ? runtime.image : 'a runtime image';
+  return {
+    title: `${SPLIT_TITLE} (${buildName} + ${imageName})`,
+    kind: 'refactor.rewrite',
+    ...(writer.used ? { snippet: true } : {}),
+    edits,
+  };
+}
+
+interface RuntimeStageInput {
+  /** The runtime base, or undefined when the table has none (a tabstop is written instead). */
+  readonly runtimeImage: string | undefined;
+  readonly builderImage: string | undefined;
+  readonly buildName: string;
+  readonly artifact: ArtifactCopy;
+  readonly layout: StageLayout;
+  readonly started: StartedProgram | undefined;
+  readonly runs: readonly string[];
+  readonly lines: readonly string[];
+  readonly eol: string;
+}
+
+/**
+ * The lines of the new runtime stage: FROM, the WORKDIR its programs run in, Node's production
+ * dependencies, the artifact, how to start it when nothing says, the users the build created, then
+ * the moved instructions as written, with their comments.
+ */
+function runtimeStageLines(writer: SnippetWriter, input: RuntimeStageInput): string[] {
+  const { buildName, artifact, layout, started, lines, eol } = input;
   const out: string[] = [];
-  if (runtime) {
-    out.push(`FROM ${writer.text(runtime.image)}`);
+  if (input.runtimeImage !== undefined) {
+    out.push(`FROM ${writer.text(input.runtimeImage)}`);
   } else {
     out.push(
       writer.text(
-        `# Use a runtime image with the same C library and release as ${facts.imageReference ?? 'the build image'}.`,
+        `# Use a runtime image with the same C library and release as ${input.builderImage ?? 'the build image'}.`,
       ),
       `FROM ${writer.placeholder('runtime-image')}`,
     );
   }
   const workdirMoved = layout.moved.some((block) => block.keyword === 'WORKDIR');
+  // CMD and ENTRYPOINT run in the build stage's final WORKDIR; npm ci needs the package directory.
   const needsWorkdir = artifact.kind === 'node' || (started !== undefined && layout.finalWorkdir !== '/');
   if (needsWorkdir && (!workdirMoved || artifact.kind === 'node')) {
     out.push(writer.text(`WORKDIR ${layout.finalWorkdir}`));
@@ -139,7 +187,7 @@ function buildFix(
   }
   // A user the build stage creates exists only in its /etc/passwd: the runtime takes the same files
   // (the runtime image is of the same distribution family, so their format matches).
-  if (createdUser(layout, facts.runs) !== undefined) {
+  if (createdUser(layout, input.runs) !== undefined) {
     out.push(writer.text(`COPY --from=${buildName} /etc/passwd /etc/group /etc/`));
   }
   const numericUsers = layout.keptUsers.filter((user) =>
@@ -157,17 +205,7 @@ function buildFix(
     out.push(writer.text(lines.slice(block.firstLine, block.lastLine + 1).join(eol)));
   }
 
-  const endsWithBreak = /(\r\n|\r|\n)$/.test(text);
-  const insertion = `${endsWithBreak ? '' : eol}${eol}${out.join(eol)}${eol}`;
-  const end = endPosition(lines);
-  edits.push({ range: { start: end, end }, newText: writer.used ? insertion : snippetToText(insertion) });
-  const imageName = runtime ? runtime.image : 'a runtime image';
-  return {
-    title: `${SPLIT_TITLE} (${buildName} + ${imageName})`,
-    kind: 'refactor.rewrite',
-    ...(writer.used ? { snippet: true } : {}),
-    edits,
-  };
+  return out;
 }
 
 /** Writes snippet text: literal text escaped, numbered tabstops for what the user must fill in. */

@@ -65,7 +65,7 @@ function findSkew(edge: CopyEdge): Skew | undefined {
     sourceGlibc,
     targetGlibc,
     message:
-      `${what} from ${describeSource(edge)} ${built}, but this stage runs on ${describeTarget(edge)} with glibc ${targetGlibc}: ` +
+      `${what} from ${describeSource(edge)} ${built}, but this stage runs on ${describeTarget(edge)}: ` +
       `it fails with "version \`GLIBC_…' not found" (glibc is only backward compatible). ` +
       `Build on the runtime's release (or older), run it on glibc ${sourceGlibc} or newer, or link it statically.${rebased}`,
   };

@@ -57,11 +57,14 @@ function describeMismatch(edge: CopyEdge): Mismatch | undefined {
   const crossed =
     (artifactLibc === 'glibc' && target.libc === 'musl') ||
     (artifactLibc === 'musl' && target.libc === 'glibc');
-  if (!intoNone && !intoStaticBusybox && !crossed) {
+  if (
+    (!intoNone && !intoStaticBusybox && !crossed) ||
+    (linkage.tree && rebuildsInTarget(edge, linkage.path))
+  ) {
     return undefined;
   }
   const what = capitalize(linkage.what);
-  const head = `${what} from ${describeSource(edge)} links ${artifactLibc}${linkage.why}, but this stage runs on ${describeTarget(edge)}`;
+  const head = `${what} from ${describeSource(edge)} ${linkage.likely ? 'most likely links' : 'links'} ${artifactLibc}${linkage.why}, but this stage runs on ${describeTarget(edge)}`;
   const consequence = intoNone
     ? `${distributionName(target)} has no C library and no loader, so it fails with "exec …: no such file or directory"`
     : intoStaticBusybox
@@ -115,4 +118,23 @@ function fixHint(edge: CopyEdge, artifactLibc: 'glibc' | 'musl'): string {
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Install commands that rebuild a copied tree for the stage's own C library (libc.md §5.6: the runtime
+ * stage runs the build itself), keyed by a path segment of the tree they rebuild.
+ */
+const REBUILDS: readonly { readonly segment: RegExp; readonly command: RegExp }[] = [
+  { segment: /(^|\/)node_modules(\/|$)/, command: /\b(?:npm|pnpm|yarn)\s+(?:ci|install|rebuild)\b/ },
+  {
+    segment: /(^|\/)(?:\.?venv|site-packages|install|wheels)(\/|$)/,
+    command: /\bpip3?\s+install\b|\buv\s+sync\b/,
+  },
+  { segment: /(^|\/)bundle(\/|$)/, command: /\bbundle\s+(?:install|pristine)\b/ },
+];
+
+function rebuildsInTarget(edge: CopyEdge, path: string): boolean {
+  return REBUILDS.some(
+    (rebuild) => rebuild.segment.test(path) && edge.target.runs.some((run) => rebuild.command.test(run)),
+  );
 }
