@@ -37,6 +37,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params): InitializeResult => {
     settings.setClientCapabilities(params.capabilities);
+    refreshSupport = {
+      codeLens: params.capabilities.workspace?.codeLens?.refreshSupport === true,
+      inlayHint: params.capabilities.workspace?.inlayHint?.refreshSupport === true,
+    };
     client.initialize(params);
     settings.setDockerDx(client.options.dockerDx);
     return {
@@ -52,18 +56,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void settings.registerForChanges();
   });
 
-  connection.onDidChangeConfiguration(() => {
+  let refreshSupport = { codeLens: false, inlayHint: false };
+  /**
+   * Settings decide findings, hints and lenses; diagnostics are pushed again, and clients that support it
+   * are asked to pull lenses and inlay hints again, or they would show stale ones until the next edit.
+   */
+  const settingsChanged = (): void => {
     settings.clear();
     analyses.clear();
     diagnostics.revalidateAll();
-  });
-
+    for (const [method, supported] of [
+      ['workspace/codeLens/refresh', refreshSupport.codeLens],
+      ['workspace/inlayHint/refresh', refreshSupport.inlayHint],
+    ] as const) {
+      if (supported) {
+        connection.sendRequest(method).then(undefined, (error: unknown) => {
+          connection.console.warn(`${method} failed: ${String(error)}`);
+        });
+      }
+    }
+  };
+  connection.onDidChangeConfiguration(settingsChanged);
   // The client watches .dockerfile-stages.json files, which the settings merge in.
-  connection.onDidChangeWatchedFiles(() => {
-    settings.clear();
-    analyses.clear();
-    diagnostics.revalidateAll();
-  });
+  connection.onDidChangeWatchedFiles(settingsChanged);
 
   documents.onDidOpen((event) => diagnostics.schedule(event.document));
   documents.onDidChangeContent((event) => diagnostics.schedule(event.document));

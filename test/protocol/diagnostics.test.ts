@@ -79,6 +79,9 @@ describe('language server over stdio', () => {
     const silenced = client.waitForDiagnostics(uri);
     await client.configurationChanged();
     assert.deepEqual((await silenced).diagnostics, []);
+    // Code lenses and inlay hints depend on settings too: the client is asked to pull them again.
+    assert.ok(client.refreshes.includes('workspace/codeLens/refresh'));
+    assert.ok(client.refreshes.includes('workspace/inlayHint/refresh'));
   });
 
   it('falls back to defaults for invalid settings and says so once', async () => {

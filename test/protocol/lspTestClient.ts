@@ -25,6 +25,8 @@ export interface TestClient {
   settings: Record<string, unknown>;
   readonly logs: string[];
   readonly published: PublishDiagnosticsParams[];
+  /** The code-lens and inlay-hint refresh requests the server sent, in order. */
+  readonly refreshes: string[];
   open(uri: string, text: string, version?: number): Promise<void>;
   change(
     uri: string,
@@ -93,6 +95,7 @@ async function initialize(
   initializationOptions?: unknown,
 ): Promise<TestClient> {
   const published: PublishDiagnosticsParams[] = [];
+  const refreshes: string[] = [];
   const listeners = new Set<(params: PublishDiagnosticsParams) => void>();
   const logs: string[] = [];
   let initializeResult: InitializeResult = { capabilities: {} };
@@ -104,6 +107,7 @@ async function initialize(
     settings: {},
     logs,
     published,
+    refreshes,
     async open(uri, text, version = 1) {
       await connection.sendNotification('textDocument/didOpen', {
         textDocument: { uri, languageId: 'dockerfile', version, text },
@@ -162,6 +166,12 @@ async function initialize(
     params.items.map((item) => (item.section === 'dockerfileStages' ? client.settings : null)),
   );
   connection.onRequest('client/registerCapability', () => null);
+  for (const method of ['workspace/codeLens/refresh', 'workspace/inlayHint/refresh']) {
+    connection.onRequest(method, () => {
+      refreshes.push(method);
+      return null;
+    });
+  }
   connection.listen();
 
   initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
@@ -169,7 +179,12 @@ async function initialize(
     rootUri: null,
     initializationOptions,
     capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      workspace: {
+        configuration: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        codeLens: { refreshSupport: true },
+        inlayHint: { refreshSupport: true },
+      },
       textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
     },
   });

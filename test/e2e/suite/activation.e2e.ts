@@ -10,7 +10,7 @@ const extensionId = 'dockerfile-stages.dockerfile-stages';
 
 suite('Activation', () => {
   test('opening a Dockerfile activates the extension and publishes its diagnostics', async () => {
-    const uri = workspaceFile('Dockerfile.casing');
+    const uri = workspaceFile('Dockerfile');
     const { document } = await openInEditor(uri);
     assert.equal(document.languageId, 'dockerfile');
 
@@ -20,7 +20,7 @@ suite('Activation', () => {
       () => (vscode.extensions.getExtension(extensionId)?.isActive ? true : undefined),
       { timeoutMs: 60_000 },
     );
-    await waitForDiagnostic(uri, 'StageNameCasing', { timeoutMs: 60_000 });
+    await waitForDiagnostic(uri, 'LibcMismatch', { timeoutMs: 60_000 });
   });
 
   test('a Containerfile is a Dockerfile, and the server analyses it', async () => {

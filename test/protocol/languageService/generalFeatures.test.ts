@@ -10,6 +10,7 @@ import type {
   TextEdit,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SEMANTIC_TOKENS_LINE_LIMIT } from '../../../server/src/features/languageService/semanticTokens';
 import { at, openMarked } from '../features/featureClient';
 import { startInProcessServer, type TestClient } from '../lspTestClient';
 
@@ -172,6 +173,15 @@ describe('general Dockerfile features with the client turning them on', () => {
     assert.ok(tokens.data.length % 5 === 0);
     const lastType = tokens.data[tokens.data.length - 2];
     assert.equal(lastType, 1);
+  });
+
+  it('answers no semantic tokens for a file longer than the limit', async () => {
+    const text = 'FROM alpine:3.20\n' + 'RUN true\n'.repeat(SEMANTIC_TOKENS_LINE_LIMIT);
+    const document = await openMarked(client, text);
+    const tokens = await client.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', {
+      textDocument: { uri: document.uri },
+    });
+    assert.deepEqual(tokens.data, []);
   });
 
   it('links base images to their registry pages', async () => {

@@ -121,7 +121,9 @@ function buildFix(
     eol,
   });
 
-  const endsWithBreak = /(\r\n|\r|\n)$/.test(text);
+  // When the last line moves, the line break before it is what now ends the build stage.
+  const lastLineMoves = layout.moved.some((block) => block.lastLine === lines.length - 1);
+  const endsWithBreak = lastLineMoves || /(\r\n|\r|\n)$/.test(text);
   const insertion = `${endsWithBreak ? '' : eol}${eol}${out.join(eol)}${eol}`;
   const end = endPosition(lines);
   edits.push({ range: { start: end, end }, newText: writer.used ? insertion : snippetToText(insertion) });
@@ -167,7 +169,9 @@ function runtimeStageLines(writer: SnippetWriter, input: RuntimeStageInput): str
   }
   const workdirMoved = layout.moved.some((block) => block.keyword === 'WORKDIR');
   // CMD and ENTRYPOINT run in the build stage's final WORKDIR; npm ci needs the package directory.
-  const needsWorkdir = artifact.kind === 'node' || (started !== undefined && layout.finalWorkdir !== '/');
+  const needsWorkdir =
+    artifact.kind === 'node' ||
+    (started !== undefined && layout.workdirWritten && layout.finalWorkdir !== '/');
   if (needsWorkdir && (!workdirMoved || artifact.kind === 'node')) {
     out.push(writer.text(`WORKDIR ${layout.finalWorkdir}`));
   }

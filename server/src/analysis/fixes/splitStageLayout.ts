@@ -46,6 +46,8 @@ export interface StageLayout {
   readonly runWorkdirs: readonly string[];
   /** The WORKDIR at the end of the stage, which is the one CMD and ENTRYPOINT run in. */
   readonly finalWorkdir: string;
+  /** True when a WORKDIR of the stage sets the final WORKDIR (rather than the image's default). */
+  readonly workdirWritten: boolean;
   /** True when the final WORKDIR is set by a WORKDIR that stays in the build stage (or by the image). */
   readonly finalWorkdirStays: boolean;
   /** USER instructions that stay in the build stage because a build step follows them. */
@@ -67,6 +69,7 @@ export function layOutStage(stage: Stage, lines: readonly string[], imageWorkdir
   const keptUsers: Instruction[] = [];
   let workdir = imageWorkdir;
   let workdirMoved = false;
+  let workdirWritten = false;
   body.forEach((instruction, index) => {
     const keyword = instruction.getKeyword();
     const movable = RUNTIME_ONLY.has(keyword) || (RUNTIME_WHEN_LAST.has(keyword) && index > lastBuild);
@@ -75,6 +78,7 @@ export function layOutStage(stage: Stage, lines: readonly string[], imageWorkdir
       if (path !== '') {
         workdir = resolvePath(path, workdir);
         workdirMoved = movable;
+        workdirWritten = true;
       }
     }
     if (keyword === 'RUN') {
@@ -104,7 +108,14 @@ export function layOutStage(stage: Stage, lines: readonly string[], imageWorkdir
       moved.push({ instruction, keyword, firstLine, lastLine: end.line, deleteFromLine });
     }
   });
-  return { moved, runWorkdirs, finalWorkdir: workdir, finalWorkdirStays: !workdirMoved, keptUsers };
+  return {
+    moved,
+    runWorkdirs,
+    finalWorkdir: workdir,
+    workdirWritten,
+    finalWorkdirStays: !workdirMoved,
+    keptUsers,
+  };
 }
 
 function lastIndexWhere<T>(items: readonly T[], predicate: (item: T) => boolean): number {

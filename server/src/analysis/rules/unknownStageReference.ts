@@ -42,7 +42,7 @@ export const unknownStageReference: Rule = {
 
 function closestStages(reference: StageReference, stages: readonly Stage[]): Stage[] {
   const value = reference.value.toLowerCase();
-  const exactIgnoringCase = reference.kind === 'from' && stages.some((stage) => stage.nameLower === value);
+  const exactIgnoringCase = reference.kind === 'from' && stageNames(stages).has(value);
   if (!exactIgnoringCase && (looksLikeImageReference(reference.value) || isWellKnownImageName(value))) {
     return [];
   }
@@ -69,4 +69,16 @@ function closestStages(reference: StageReference, stages: readonly Stage[]): Sta
   return found.sort(
     (a, b) => Number(a.index > reference.fromStageIndex) - Number(b.index > reference.fromStageIndex),
   );
+}
+
+/** The lowercased stage names, built once per stage list rather than scanned once per reference. */
+const namesByStages = new WeakMap<readonly Stage[], ReadonlySet<string>>();
+
+function stageNames(stages: readonly Stage[]): ReadonlySet<string> {
+  let names = namesByStages.get(stages);
+  if (!names) {
+    names = new Set(stages.flatMap((stage) => (stage.nameLower === undefined ? [] : [stage.nameLower])));
+    namesByStages.set(stages, names);
+  }
+  return names;
 }
