@@ -1,6 +1,8 @@
 import type { Arg, Flag, From, Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import { expandVariables } from './expandVariables';
+import { declarationsOf } from './declarations';
+import { flagOptionSpans } from './flagOptions';
 import type { ParsedDockerfile } from './parseDockerfile';
 import { resolveStageReference } from './resolveStageReference';
 import type { GlobalArg, PlatformFlag, Stage, StageGraph, StageReference } from './stageModel';
@@ -34,7 +36,7 @@ export function buildStageGraph(parsed: ParsedDockerfile, options: StageGraphOpt
 
   const references: StageReference[] = [];
   for (const stage of stages) {
-    collectReferences(stage, stages, references);
+    collectReferences(stage, stages, parsed.lines, escapeChar, references);
   }
   return { stages, globalArgs, references, escapeChar };
 }
@@ -42,12 +44,9 @@ export function buildStageGraph(parsed: ParsedDockerfile, options: StageGraphOpt
 function readGlobalArgs(args: readonly Arg[]): GlobalArg[] {
   const result: GlobalArg[] = [];
   for (const arg of args) {
-    // `ARG A=1 B=2` declares several variables in one instruction.
-    for (const property of arg.getProperties()) {
-      const name = property.getName();
-      if (name) {
-        result.push({ name, defaultValue: property.getValue() ?? undefined, range: property.getRange() });
-      }
+    // `ARG A=1 B=2` and `ARG A B` declare several variables in one instruction.
+    for (const { name, value, range } of declarationsOf(arg)) {
+      result.push({ name, defaultValue: value, range });
     }
   }
   return result;
@@ -119,7 +118,13 @@ function stageRange(from: Instruction, nextFrom: Instruction | undefined, parsed
   return { start, end: { line: lastLine, character: (parsed.lines[lastLine] ?? '').length } };
 }
 
-function collectReferences(stage: Stage, stages: readonly Stage[], out: StageReference[]): void {
+function collectReferences(
+  stage: Stage,
+  stages: readonly Stage[],
+  lines: readonly string[],
+  escapeChar: string,
+  out: StageReference[],
+): void {
   const push = (kind: StageReference['kind'], value: string, valueRange: Range, instruction: Instruction) => {
     out.push({
       kind,
@@ -150,11 +155,9 @@ function collectReferences(stage: Stage, stages: readonly Stage[], out: StageRef
           push('copy', value, range, instruction);
         }
       } else if (keyword === 'RUN' && flagName === 'mount') {
-        for (const option of flag.getOptions()) {
-          const value = option.getValue();
-          const range = option.getValueRange();
-          if (option.getName().toLowerCase() === 'from' && value && range) {
-            push('mount', value, range, instruction);
+        for (const option of flagOptionSpans(flag, lines, escapeChar)) {
+          if (option.name.toLowerCase() === 'from' && option.value) {
+            push('mount', option.value, option.valueRange, instruction);
           }
         }
       }

@@ -1,4 +1,5 @@
 import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
+import './memoizeInstructionArguments';
 
 /** The text of a Dockerfile with its dockerfile-ast tree, produced once and shared by every rule. */
 export interface ParsedDockerfile {

@@ -1,6 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import { expandVariables as expandStageVariables } from './artifacts/stageVariables';
 import type { StageBuildInput } from './artifacts';
+import { declarationsOf } from './declarations';
 import { expandVariables } from './expandVariables';
 import { classifyImage, type ImageFacts } from './images';
 import { unknownFacts } from './images/classifyImage';
@@ -233,12 +234,7 @@ function readVariables(
     if (keyword !== 'ENV' && keyword !== 'ARG') {
       continue;
     }
-    for (const property of propertiesOf(instruction)) {
-      const name = property.getName();
-      if (!name) {
-        continue;
-      }
-      const value = property.getValue() ?? undefined;
+    for (const { name, value } of declarationsOf(instruction)) {
       if (keyword === 'ENV') {
         env[name] = expandStageVariables(value ?? '', lookup);
       } else {
@@ -248,16 +244,6 @@ function readVariables(
     }
   }
   return { env, args };
-}
-
-interface PropertyLike {
-  getName(): string;
-  getValue(): string | null;
-}
-
-function propertiesOf(instruction: Instruction): readonly PropertyLike[] {
-  const withProperties = instruction as Instruction & { getProperties?: () => PropertyLike[] };
-  return typeof withProperties.getProperties === 'function' ? withProperties.getProperties() : [];
 }
 
 /** The text each RUN executes: flags dropped, continuations joined, exec form as space-joined words. */

@@ -1,10 +1,10 @@
 // Hovering the image of a FROM line shows what the extension knows about it: here, that alpine:3.20
 // runs on musl.
-import { clearNotifications, editorAreaClip, openFile } from './workbench.mjs';
+import { resetWorkbench, editorAreaClip, openFile } from './workbench.mjs';
 
-export async function run({ page, screenshot }) {
-  await clearNotifications(page);
-  await openFile(page, 'Dockerfile');
+export async function run({ page, workspace, screenshot }) {
+  await resetWorkbench(page);
+  await openFile(page, workspace, 'Dockerfile');
   const fromLine = page.locator('.editor-instance .view-line', { hasText: /^FROM.alpine:3\.20/ }).first();
   await fromLine.waitFor({ state: 'visible' });
   // The mouse rests on the image name, as a user's would; the hover shows after the editor's delay.

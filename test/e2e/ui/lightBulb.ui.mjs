@@ -1,25 +1,12 @@
 // On the LibcMismatch, the light bulb offers the fixes; choosing "switch the runtime to Debian" rewrites
 // the FROM line in the editor.
-import {
-  clearNotifications,
-  editorAreaClip,
-  goToPosition,
-  openFile,
-  visibleEditorText,
-} from './workbench.mjs';
+import { resetWorkbench, editorAreaClip, goToPosition, openFile, visibleEditorText } from './workbench.mjs';
 
-export async function run({ page, screenshot }) {
-  await clearNotifications(page);
-  await openFile(page, 'Dockerfile');
+export async function run({ page, workspace, screenshot }) {
+  await resetWorkbench(page);
+  await openFile(page, workspace, 'Dockerfile');
   // `COPY --from=build ...` is line 12; column 14 is inside `build`, where LibcMismatch is reported.
-  await goToPosition(page, 12, 14);
-  // VS Code draws the light bulb in the glyph margin, or inside the text when the margin is taken.
-  const bulb = page
-    .locator(
-      '.glyph-margin-widgets [class*="lightbulb"]:visible, .lightBulbWidget [class*="lightbulb"]:visible',
-    )
-    .first();
-  await bulb.waitFor({ state: 'visible', timeout: 30_000 });
+  const bulb = await showLightBulb(page, 12, 14);
   await bulb.click();
   const menu = page.locator('.action-widget');
   await menu.waitFor({ state: 'visible' });
@@ -51,5 +38,30 @@ async function waitForEditorText(page, expected, failure) {
       throw new Error(`${failure}:\n${await visibleEditorText(page)}`);
     }
     await page.waitForTimeout(100);
+  }
+}
+
+/**
+ * Puts the cursor on a position and waits for the light bulb that VS Code draws in the glyph margin (or
+ * in the text when the margin is taken). The editor asks for code actions when the cursor settles, so the
+ * cursor is moved again if the first request came too early, for up to 30 seconds.
+ */
+async function showLightBulb(page, line, column) {
+  const bulb = page
+    .locator(
+      '.glyph-margin-widgets [class*="lightbulb"]:visible, .lightBulbWidget [class*="lightbulb"]:visible',
+    )
+    .first();
+  const deadline = Date.now() + 30_000;
+  for (let nudge = 0; ; nudge++) {
+    await goToPosition(page, line, column - (nudge % 2));
+    try {
+      await bulb.waitFor({ state: 'visible', timeout: 5_000 });
+      return bulb;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw error;
+      }
+    }
   }
 }

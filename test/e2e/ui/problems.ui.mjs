@@ -1,10 +1,10 @@
 // The Problems view lists the LibcMismatch that the extension reports on the workspace Dockerfile, with
 // its message: a Go binary linked against glibc that is shipped on Alpine.
-import { clearNotifications, editorAreaClip, openFile, runCommand } from './workbench.mjs';
+import { resetWorkbench, editorAreaClip, openFile, runCommand } from './workbench.mjs';
 
-export async function run({ page, screenshot }) {
-  await clearNotifications(page);
-  await openFile(page, 'Dockerfile');
+export async function run({ page, workspace, screenshot }) {
+  await resetWorkbench(page);
+  await openFile(page, workspace, 'Dockerfile');
   await runCommand(page, 'View: Focus Problems');
   const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'LibcMismatch' }).first();
   await row.waitFor({ state: 'visible', timeout: 30_000 });

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 // Helpers for the UI tests (*.ui.mjs), which drive code-server's workbench through Playwright.
 
 /**
@@ -13,19 +15,22 @@ export async function runCommand(page, title) {
   await input.waitFor({ state: 'hidden' });
 }
 
-/** Opens a workspace file through Quick Open, as a user would, and waits until its editor has focus. */
-export async function openFile(page, fileName) {
+/**
+ * Opens a workspace file through Quick Open, as a user would, and waits until its editor is active. The
+ * absolute path is typed because the in-editor suite leaves more files of the same name in the workspace.
+ */
+export async function openFile(page, workspace, relativePath) {
   const input = await openQuickInput(page);
   // Quick Open without the `>` prefix searches files instead of commands.
-  await input.fill(fileName);
+  await input.fill(path.join(workspace, relativePath));
+  const fileName = path.basename(relativePath);
   const item = page
     .locator('.quick-input-list .monaco-list-row', { has: page.getByText(fileName, { exact: true }) })
     .first();
   await item.waitFor({ state: 'visible' });
-  await item.click();
+  await input.press('Enter');
   await input.waitFor({ state: 'hidden' });
   await page.locator(`.tab.active[aria-label^="${fileName}"]`).waitFor({ state: 'visible' });
-  await page.locator('.monaco-editor textarea').first().waitFor({ state: 'attached' });
 }
 
 /** Moves the cursor of the active editor with Go to Line (`:line:column`, counting from 1). */
@@ -91,4 +96,14 @@ export async function editorAreaClip(page) {
   const right = Math.max(...boxes.map((b) => b.x + b.width));
   const bottom = Math.max(...boxes.map((b) => b.y + b.height));
   return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/**
+ * Puts the workbench in a known state for a UI test: no notifications, no editors left open by the
+ * in-editor suite or an earlier UI test (saved first, so that closing them asks nothing).
+ */
+export async function resetWorkbench(page) {
+  await clearNotifications(page);
+  await runCommand(page, 'File: Save All Files');
+  await runCommand(page, 'View: Close All Editors');
 }

@@ -10,7 +10,10 @@ import type {
   TextEdit,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SEMANTIC_TOKENS_LINE_LIMIT } from '../../../server/src/features/languageService/semanticTokens';
+import {
+  SEMANTIC_TOKENS_LEGEND,
+  SEMANTIC_TOKENS_LINE_LIMIT,
+} from '../../../server/src/features/languageService/semanticTokens';
 import { at, openMarked } from '../features/featureClient';
 import { startInProcessServer, type TestClient } from '../lspTestClient';
 
@@ -173,6 +176,36 @@ describe('general Dockerfile features with the client turning them on', () => {
     assert.ok(tokens.data.length % 5 === 0);
     const lastType = tokens.data[tokens.data.length - 2];
     assert.equal(lastType, 1);
+  });
+
+  it('gives a stage name one token type where it is defined and where it is used', async () => {
+    const document = await openMarked(
+      client,
+      'FROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=build /a /b\nFROM build\n',
+    );
+    const tokens = await client.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', {
+      textDocument: { uri: document.uri },
+    });
+    const decoded = new Map<string, [number, number]>();
+    let line = 0;
+    let character = 0;
+    for (let i = 0; i < tokens.data.length; i += 5) {
+      const [deltaLine, deltaStart, length, type, modifiers] = tokens.data.slice(i, i + 5) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
+      line += deltaLine;
+      character = deltaLine === 0 ? character + deltaStart : deltaStart;
+      decoded.set(`${line}:${character}:${length}`, [type, modifiers]);
+    }
+    const namespace = SEMANTIC_TOKENS_LEGEND.tokenTypes.indexOf('namespace');
+    // Defined after AS (with the declaration modifier), used after --from= and after FROM.
+    assert.deepEqual(decoded.get('0:20:5'), [namespace, 1]);
+    assert.deepEqual(decoded.get('2:12:5'), [namespace, 0]);
+    assert.deepEqual(decoded.get('3:5:5'), [namespace, 0]);
   });
 
   it('answers no semantic tokens for a file longer than the limit', async () => {

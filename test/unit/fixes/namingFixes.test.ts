@@ -174,14 +174,12 @@ describe('StageNameCasing fix', () => {
     assertResolved(continued, fixed, 'StageNameCasing');
   });
 
-  it('leaves a mount option after a line continuation alone rather than edit at a misplaced range', () => {
+  it('renames a mount option that stands after a line continuation', () => {
     const mount =
       'FROM alpine:3.20 AS Build\nFROM alpine:3.20\nRUN --mount=type=bind,\\\nfrom=Build,target=/mnt true\n';
-    const { fixes } = fixesOf(mount, 'StageNameCasing');
-    assert.equal(
-      fixes.some((fix) => fix.title.startsWith('Rename')),
-      false,
-    );
+    const fixed = applyFix(mount, 'StageNameCasing', "Rename stage to 'build'");
+    assert.equal(fixed, mount.replace(/Build/g, 'build'));
+    assertResolved(mount, fixed, 'StageNameCasing');
   });
 });
 

@@ -176,6 +176,22 @@ describe('split into build and runtime stages: snippets and when it is offered',
     assert.match(splitOf(fixedStatic).title, /cgr\.dev\/chainguard\/static\)$/);
   });
 
+  it('leaves one blank line when the moved instruction was the last line, without a final line break', () => {
+    const text = 'FROM golang:1.22-alpine\nRUN go build -o /app .\nCMD ["/app"]';
+    assert.equal(
+      applyWithDefaults(text, splitOf(text)),
+      'FROM golang:1.22-alpine AS builder\nRUN go build -o /app .\n\nFROM alpine:3.24\nCOPY --from=builder /app /app\nCMD ["/app"]\n',
+    );
+  });
+
+  it('names a FROM written over continuation lines after its image', () => {
+    const text = 'FROM \\\n  golang:1.22-alpine\nRUN go build -o /app .\nEXPOSE 80\n';
+    assert.equal(
+      applyWithDefaults(text, splitOf(text)),
+      'FROM \\\n  golang:1.22-alpine AS builder\nRUN go build -o /app .\n\nFROM alpine:3.24\nCOPY --from=builder /app /app\nENTRYPOINT ["/app"]\nEXPOSE 80\n',
+    );
+  });
+
   it('keeps a Go build on Debian off distroless when a shell-form CMD needs /bin/sh', () => {
     const text = 'FROM golang:1.22\nRUN CGO_ENABLED=0 go build -o /app .\nCMD /app --port $PORT\n';
     assert.match(splitOf(text).title, /debian:bookworm-slim/);

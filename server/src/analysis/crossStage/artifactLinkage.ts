@@ -356,7 +356,12 @@ function toolFromPath(path: string, signals: BuildSignals): BinaryOutput['tool']
 
 /** Whether a build output is the copied path or lies inside it (relative outputs match the path's end). */
 function outputMatches(output: string, path: string): boolean {
-  const normalize = (text: string): string => text.trim().replace(/^\.\//, '').replace(/\/+$/, '');
+  // The lookbehind starts the match only at the beginning of a run of slashes: linear on any input.
+  const normalize = (text: string): string =>
+    text
+      .trim()
+      .replace(/^\.\//, '')
+      .replace(/(?<!\/)\/+$/, '');
   const out = normalize(output);
   const copied = normalize(path);
   if (out === '' || copied === '') {

@@ -200,7 +200,8 @@ export function resolvePath(path: string, workdir: string): string {
 }
 
 export function join(directory: string, path: string): string {
-  return normalize(`${directory.replace(/\/+$/, '')}/${path}`);
+  // The lookbehind starts the match only at the beginning of a run of slashes: linear on any input.
+  return normalize(`${directory.replace(/(?<!\/)\/+$/, '')}/${path}`);
 }
 
 function normalize(path: string): string {

@@ -1,3 +1,4 @@
+import '../memoizeInstructionArguments';
 import {
   DockerfileParser,
   type Comment,
@@ -6,6 +7,7 @@ import {
   type Instruction,
   type ParserDirective,
 } from 'dockerfile-ast';
+import { parseShifted } from './shiftedParse';
 
 /**
  * One slice of a Dockerfile parsed on its own, with every range at its absolute line.
@@ -46,9 +48,7 @@ export interface DockerfileInternals {
 
 /**
  * Parses `body` (the text from `startLine` to the end of the probe line) as if it stood at `startLine` of
- * the file: the text is preceded by `startLine` line breaks, the first of them carrying `# escape=` when the
- * file uses the backtick, so positions, and the escape character, are those of the whole file. Only the
- * chunk at line 0 sees the file's real directives.
+ * the file, with the file's escape character. Only the chunk at line 0 sees the file's real directives.
  */
 export function parseChunk(
   body: string,
@@ -56,8 +56,8 @@ export function parseChunk(
   probeLine: number | undefined,
   escapeChar: string,
 ): ChunkParse {
-  const padding = startLine === 0 ? '' : (escapeChar === '`' ? '# escape=`' : '') + '\n'.repeat(startLine);
-  const dockerfile = DockerfileParser.parse(padding + body);
+  const dockerfile =
+    startLine === 0 ? DockerfileParser.parse(body) : parseShifted(body, startLine, escapeChar);
   const internals = dockerfile as unknown as DockerfileInternals;
   const before = (line: number) => probeLine === undefined || line < probeLine;
   const fromStarts = new Set<number>();
@@ -66,9 +66,6 @@ export function parseChunk(
     if (line > startLine && instruction.getKeyword() === 'FROM') {
       fromStarts.add(line);
     }
-  }
-  for (const instruction of dockerfile.getInstructions()) {
-    memoizeArguments(instruction);
   }
   return {
     startLine,
@@ -82,21 +79,5 @@ export function parseChunk(
     directives: internals.directives,
     initialInstructions: internals.initialInstructions,
     dockerfile,
-  };
-}
-
-/**
- * dockerfile-ast computes an instruction's arguments anew on every call, and the graph and several rules
- * ask for them; a kept chunk's instructions live across many versions, so each computes them once. The
- * result depends only on the chunk's own text, which never changes. Callers get a copy because
- * dockerfile-ast itself shifts the flags off the array it gets back.
- */
-function memoizeArguments(instruction: Instruction): void {
-  const target = instruction as unknown as { getRawArguments(): unknown[] };
-  const compute = target.getRawArguments;
-  let memo: unknown[] | undefined;
-  target.getRawArguments = function memoizedRawArguments(this: unknown): unknown[] {
-    memo ??= compute.call(this);
-    return memo.slice();
   };
 }

@@ -37,7 +37,8 @@ export function stageCompletionContext(
     return undefined;
   }
   const before = line.slice(0, position.character);
-  const wordStart = before.search(/\S*$/);
+  // The lookbehind tries only word starts, which keeps this linear on a long line.
+  const wordStart = before.search(/(?<!\S)\S*$/);
   const word = before.slice(wordStart);
   const rest = /^[^\s]*/.exec(line.slice(position.character))?.[0] ?? '';
   const keyword = instruction.getKeyword();

@@ -1,4 +1,4 @@
-import type { Range } from 'vscode-languageserver-types';
+import { declarationsOf } from '../declarations';
 import { AUTOMATIC_PLATFORM_ARGS } from '../stageFacts';
 import type { Rule } from './rule';
 
@@ -20,21 +20,16 @@ export const platformArgOverride: Rule = {
       if (instruction.getKeyword() !== 'ARG') {
         continue;
       }
-      const withProperties = instruction as typeof instruction & {
-        getProperties?: () => {
-          getName(): string;
-          getValue(): string | null;
-          getRange(): Range;
-        }[];
-      };
-      for (const property of withProperties.getProperties?.() ?? []) {
-        const name = property.getName();
-        const value = property.getValue();
-        if (!AUTOMATIC_PLATFORM_ARGS.includes(name) || value === null || refersOnlyToItself(name, value)) {
+      for (const { name, value, range } of declarationsOf(instruction)) {
+        if (
+          !AUTOMATIC_PLATFORM_ARGS.includes(name) ||
+          value === undefined ||
+          refersOnlyToItself(name, value)
+        ) {
           continue;
         }
         report({
-          range: property.getRange(),
+          range,
           message:
             `ARG ${name}=${value} gives a default to a platform argument that BuildKit sets itself; the default wins, ` +
             `so every platform of a multi-platform build uses '${value}' and may ship a binary for the wrong CPU ` +

@@ -40,8 +40,9 @@ export const toolchainInFinalStage: Rule = {
 };
 
 function shorten(text: string): string {
+  // The lookbehind starts a match only at the beginning of a run of blanks: linear on long runs.
   const oneLine = text
-    .replace(/\s*\\\r?\n\s*/g, ' ')
+    .replace(/(?<!\s)\s*\\\r?\n\s*/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return oneLine.length > 60 ? `${oneLine.slice(0, 59)}…` : oneLine;

@@ -7,6 +7,7 @@ import {
 } from 'vscode-languageserver';
 import type { Feature } from '../feature';
 import { answerFromService } from './dockerfileLanguageService';
+import { retypeStageNames } from './stageNameTokens';
 
 /**
  * The legend of dockerfile-language-service: token types and modifiers in the order its `TokensLegend`
@@ -65,7 +66,10 @@ export function computeSemanticTokensFast(text: string, fallback: () => Semantic
   return { data: Array.from(computer.computeSemanticTokens().data) };
 }
 
-/** Semantic tokens for instructions, flags, variables, strings, comments and directives. */
+/**
+ * Semantic tokens for instructions, flags, variables, strings, comments and directives; stage names and
+ * references to stages are all `namespace`, as in the stage grammar.
+ */
 export const semanticTokensFeature: Feature = {
   name: 'semantic tokens',
   capabilities: (_client, options) =>
@@ -75,13 +79,27 @@ export const semanticTokensFeature: Feature = {
   register(context) {
     const none: SemanticTokens = { data: [] };
     context.connection.languages.semanticTokens.on(({ textDocument }) =>
-      answerFromService(context, 'semantic tokens', textDocument.uri, none, (document, service) =>
-        document.lineCount > SEMANTIC_TOKENS_LINE_LIMIT
-          ? none
-          : computeSemanticTokensFast(document.getText(), () =>
-              service.computeSemanticTokens(document.getText()),
-            ),
-      ),
+      answerFromService(context, 'semantic tokens', textDocument.uri, none, async (document, service) => {
+        if (document.lineCount > SEMANTIC_TOKENS_LINE_LIMIT) {
+          return none;
+        }
+        const text = document.getText();
+        const version = document.version;
+        const tokens = computeSemanticTokensFast(text, () => service.computeSemanticTokens(text));
+        const analysis = await context.analyses.get(document.uri);
+        // The stage ranges must come from the same text the tokens were computed for.
+        if (!analysis || analysis.version !== version) {
+          return tokens;
+        }
+        return {
+          data: retypeStageNames(
+            tokens.data,
+            analysis.result.graph,
+            SEMANTIC_TOKENS_LEGEND.tokenTypes.indexOf(SemanticTokenTypes.namespace),
+            1 << SEMANTIC_TOKENS_LEGEND.tokenModifiers.indexOf(SemanticTokenModifiers.declaration),
+          ),
+        };
+      }),
     );
   },
 };
