@@ -1,7 +1,7 @@
-// Runs the node:test suites under the given folders (default: test/unit, test/protocol, test/cli) with tsx.
+// Runs the node:test suites in the given files and under the given folders (default: test/unit, test/protocol, test/cli) with tsx.
 // Node 20's test runner takes no globs, so this finds the *.test.ts files itself.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const folders = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
@@ -9,6 +9,9 @@ const passThrough = process.argv.slice(2).filter((arg) => arg.startsWith('--'));
 const roots = folders.length > 0 ? folders : ['test/unit', 'test/protocol', 'test/cli'];
 
 function findTests(folder) {
+  if (statSync(folder).isFile()) {
+    return [folder];
+  }
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
