@@ -10,7 +10,7 @@ import { Instruction } from 'dockerfile-ast';
 const argumentsByInstruction = new WeakMap<object, unknown[]>();
 
 interface RawArguments {
-  getRawArguments(this: object): unknown[];
+  getRawArguments: (this: object) => unknown[];
 }
 
 const prototype = Instruction.prototype as unknown as RawArguments;

@@ -93,6 +93,17 @@ describe('stage hover', () => {
     }
   });
 
+  it('describes an image read by COPY --from=<image>, with its C library', async () => {
+    const document = await openMarked(
+      client,
+      ['FROM alpine:3.20', 'COPY --from=ngi|nx:1.27 /usr/sbin/nginx /usr/sbin/nginx', ''].join('\n'),
+    );
+    const answer = text(await hover(document, 0));
+    assert.match(answer, /^\*\*`nginx:1\.27`\*\* · image/);
+    assert.match(answer, /No stage has this name, so BuildKit pulls the image/);
+    assert.match(answer, /C library: glibc/);
+  });
+
   it('stays silent away from stages and on half-typed text', async () => {
     const document = await openMarked(
       client,

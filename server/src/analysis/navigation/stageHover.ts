@@ -1,6 +1,6 @@
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import type { AnalysisResult } from '../analyze';
-import { describeImageFacts } from '../images';
+import { classifyImage, describeImageFacts } from '../images';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../settings';
 import { computeStageFacts, type StageFacts } from '../stageFacts';
 import type { Stage, StageGraph, StageReference } from '../stageModel';
@@ -31,7 +31,7 @@ export function stageHover(
     ? graph.stages[occurrence.stageIndex]
     : graph.stages.find((candidate) => onLinesOf(candidate.fromRange, position));
   if (!stage) {
-    return undefined;
+    return imageReferenceHover(graph, position, settings);
   }
   const lines = [
     ...(occurrence ? occurrenceNote(graph, occurrence) : []),
@@ -178,4 +178,37 @@ function fromLineRange(stage: Stage, position: Position): Range {
     }
   }
   return stage.fromRange;
+}
+
+/**
+ * A hover on `COPY --from=<image>` or a mount's `from=<image>`: no stage has that name, so BuildKit pulls
+ * the image; say so, with what the image knowledge says about its C library.
+ */
+function imageReferenceHover(
+  graph: StageGraph,
+  position: Position,
+  settings: AnalysisSettings,
+): Hover | undefined {
+  const reference = graph.references.find(
+    (candidate) =>
+      candidate.kind !== 'from' &&
+      candidate.resolution.type === 'image' &&
+      touches(candidate.valueRange, position),
+  );
+  if (!reference || reference.resolution.type !== 'image') {
+    return undefined;
+  }
+  const image = reference.resolution.image;
+  const facts = classifyImage(image, settings.images);
+  const lines = [
+    `**\`${image}\`** · image`,
+    `No stage has this name, so BuildKit pulls the image and ${KIND_LABELS[reference.kind]} reads from it.`,
+    facts.libc === 'unknown'
+      ? `C library: unknown (${facts.source})`
+      : `C library: ${describeImageFacts(facts)}`,
+  ];
+  if (facts.libc !== 'unknown') {
+    lines.push(`*Image facts: ${facts.source}*`);
+  }
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: reference.valueRange };
 }
