@@ -46,12 +46,20 @@ export function generateMultiStageDockerfile(stages) {
 export function generateTypicalDockerfile(seed) {
   const bases = ['golang:1.22', 'node:20-alpine', 'python:3.12-slim', 'rust:1.79', 'eclipse-temurin:21'];
   const runtimes = ['debian:bookworm-slim', 'alpine:3.20', 'gcr.io/distroless/static', 'ubuntu:24.04'];
-  const lines = ['# syntax=docker/dockerfile:1', `ARG BASE_IMAGE=${bases[seed % bases.length]}`, 'ARG BASE_TAG=latest', ''];
+  const lines = [
+    '# syntax=docker/dockerfile:1',
+    `ARG BASE_IMAGE=${bases[seed % bases.length]}`,
+    'ARG BASE_TAG=latest',
+    '',
+  ];
   const stages = 2 + (seed % 2);
   for (let index = 0; index < stages; index++) {
     lines.push(...stageLines(index).slice(0, 14 + (seed % 8)));
   }
-  lines.push(`FROM ${runtimes[seed % runtimes.length]} AS runtime`, `COPY --from=stage${stages - 1} /opt/app /opt/app`);
+  lines.push(
+    `FROM ${runtimes[seed % runtimes.length]} AS runtime`,
+    `COPY --from=stage${stages - 1} /opt/app /opt/app`,
+  );
   lines.push('ENTRYPOINT ["/opt/app/bin/run"]');
   return lines.join('\n') + '\n';
 }

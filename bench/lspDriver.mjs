@@ -62,7 +62,10 @@ export async function startServer(command, args, initializationOptions) {
   /** Resolves with the next publication for `uri` that `matches` accepts. */
   const nextDiagnostics = (uri, matches = () => true, timeoutMs = 60_000) =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} in ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no diagnostics for ${uri} in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       waiters.push({
         matches: (params) => params.uri === uri && matches(params),
         resolve: (value) => {

@@ -58,10 +58,18 @@ async function measureFile(server, text, stages) {
   const editMs = [];
   for (let edit = 0; edit < EDITS; edit++) {
     const version = edit + 2;
-    const published = client.nextDiagnostics(uri, (params) => params.version === undefined || params.version === version);
+    const published = client.nextDiagnostics(
+      uri,
+      (params) => params.version === undefined || params.version === version,
+    );
     const start = now();
     const position = { line, character };
-    await client.change(uri, version, { start: position, end: position }, 'abcdefghijklmnopqrstuvwxyz'[edit % 26]);
+    await client.change(
+      uri,
+      version,
+      { start: position, end: position },
+      'abcdefghijklmnopqrstuvwxyz'[edit % 26],
+    );
     editMs.push((await published).at - start);
     character++;
   }
@@ -146,7 +154,8 @@ function bundleSizes() {
   return [...files, ...vsix.map((name) => ({ name, bytes: statSync(join(ROOT, name)).size }))];
 }
 
-const ms = (value) => (value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0)) + ' ms';
+const ms = (value) =>
+  (value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0)) + ' ms';
 const mb = (value) => `${value.toFixed(0)} MB`;
 const ratio = (theirs, ours) => `${(theirs / ours).toFixed(1)}×`;
 
@@ -171,10 +180,38 @@ function formatReport(rows, manyDocuments, cli, bundles) {
   out.push('', '### Many documents and the CLI', '');
   out.push('| measure | result |', '|---|---|');
   out.push(`| peak RSS, 200 typical Dockerfiles open: ours | ${mb(manyDocuments.ours)} |`);
-  out.push(`| peak RSS, 200 typical Dockerfiles open: dockerfile-language-server-nodejs | ${mb(manyDocuments.theirs)} |`);
+  out.push(
+    `| peak RSS, 200 typical Dockerfiles open: dockerfile-language-server-nodejs | ${mb(manyDocuments.theirs)} |`,
+  );
   out.push(
     `| CLI, \`check\` of ${cli.files.toLocaleString('en-US')} typical Dockerfiles | ${ms(cli.wallMs)} wall, ${cli.filesPerSecond.toFixed(0)} files/s |`,
   );
+  out.push('', '### Targets', '');
+  out.push('| target | measured | met |', '|---|---|---|');
+  const [, medium, large] = rows;
+  const check = (label, measured, met) => out.push(`| ${label} | ${measured} | ${met ? 'yes' : 'no'} |`);
+  check(
+    'edit → diagnostics median ≤ 2 ms at 1,100 lines',
+    ms(medium.ours.editMedianMs),
+    medium.ours.editMedianMs <= 2,
+  );
+  check(
+    'edit → diagnostics median ≤ 16 ms at 11,000 lines',
+    ms(large.ours.editMedianMs),
+    large.ours.editMedianMs <= 16,
+  );
+  for (const row of rows) {
+    const times = row.theirs.editMedianMs / row.ours.editMedianMs;
+    check(
+      `≥ 10× faster than theirs at ${row.lines.toLocaleString('en-US')} lines`,
+      `${times.toFixed(1)}×`,
+      times >= 10,
+    );
+  }
+  check('open 11,000 lines ≤ 250 ms', ms(large.ours.openMs), large.ours.openMs <= 250);
+  check('peak RSS ≤ 80 MB with the 11,000-line file', mb(large.ours.peakMb), large.ours.peakMb <= 80);
+  check('peak RSS ≤ 120 MB with 200 documents', mb(manyDocuments.ours), manyDocuments.ours <= 120);
+  check('CLI: 1,000 files ≤ 2 s wall', ms(cli.wallMs), cli.wallMs <= 2000);
   out.push('', '### Bundle', '');
   out.push('| file | size |', '|---|---|');
   for (const bundle of bundles) {
