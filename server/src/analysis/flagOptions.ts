@@ -15,11 +15,7 @@ export interface FlagOptionSpan {
  * document text instead, skipping continuations and the comment and blank lines BuildKit drops inside
  * them. Returns [] when the text does not match the flag's value, rather than guess a range.
  */
-export function flagOptionSpans(
-  flag: Flag,
-  lines: readonly string[],
-  escapeChar: string,
-): FlagOptionSpan[] {
+export function flagOptionSpans(flag: Flag, lines: readonly string[], escapeChar: string): FlagOptionSpan[] {
   const value = flag.getValue();
   const range = flag.getValueRange();
   if (value === null || !range) {
@@ -39,7 +35,7 @@ export function flagOptionSpans(
       const endPosition =
         end > start
           ? { line: positions[end - 1].line, character: positions[end - 1].character + 1 }
-          : positions[start] ?? positions[end - 1];
+          : (positions[start] ?? positions[end - 1]);
       spans.push({
         name: part.slice(0, equals),
         value: part.slice(equals + 1),
