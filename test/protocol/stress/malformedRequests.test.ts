@@ -97,7 +97,7 @@ describe('unknown and malformed requests', () => {
       await client.connection.sendNotification('workspace/didChangeConfiguration', params);
     }
     const uri = 'file:///stress/malformed/after/Dockerfile';
-    const published = client.waitForDiagnostics(uri);
+    const published = client.waitForDiagnostics(uri, undefined, 30_000);
     await client.open(uri, 'FROM alpine AS Base\n');
     assert.equal((await published).diagnostics[0]?.code, 'StageNameCasing');
     assert.equal(exited, false);
