@@ -54,6 +54,36 @@ describe('.dockerfile-stages.json in the server', () => {
     await client.configurationChanged();
   });
 
+  it('puts the problems of an invalid file on that file, keeps analysing, and clears them once fixed', async () => {
+    const folder = join(root, 'broken');
+    mkdirSync(folder, { recursive: true });
+    const configPath = join(folder, '.dockerfile-stages.json');
+    const configUri = pathToFileURL(configPath).toString();
+    writeFileSync(configPath, '{\n  "images": {\n    "x": { "libc": "musl" },\n  }\n}\n');
+    await client.configurationChanged();
+
+    const onConfig = client.waitForDiagnostics(configUri, (params) => params.diagnostics.length > 0);
+    const uri = pathToFileURL(join(folder, 'Dockerfile')).toString();
+    const onDockerfile = client.waitForDiagnostics(uri);
+    await client.open(uri, 'FROM alpine:3.20 AS Build\n');
+    const [config] = (await onConfig).diagnostics;
+    assert.equal(config?.severity, 1);
+    assert.match(config?.message ?? '', /^not valid JSON/);
+    // The trailing comma before `}` on line 4 is where JSON.parse stops.
+    assert.equal(config?.range.start.line, 3);
+    assert.deepEqual(
+      (await onDockerfile).diagnostics.map((diagnostic) => diagnostic.code),
+      ['StageNameCasing'],
+    );
+
+    writeFileSync(configPath, '{ "images": { "x": { "libc": "musl" } } }\n');
+    const cleared = client.waitForDiagnostics(configUri, (params) => params.diagnostics.length === 0);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: configUri, type: 2 }],
+    });
+    await cleared;
+  });
+
   it('ignores the file for documents that are not files', async () => {
     const uri = 'untitled:Untitled-1';
     const published = client.waitForDiagnostics(uri);

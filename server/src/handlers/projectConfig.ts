@@ -9,6 +9,8 @@ export interface ProjectConfigForDocument {
   /** The file that applied, for problem messages. */
   readonly path: string | undefined;
   readonly problems: readonly string[];
+  /** The file's text, when it could be read; diagnostics on the file use it for positions. */
+  readonly text?: string;
 }
 
 const NONE: ProjectConfigForDocument = { raw: undefined, path: undefined, problems: [] };
@@ -47,8 +49,9 @@ export class ProjectConfigReader {
     const file = join(directory, PROJECT_CONFIG_FILE);
     let result: ProjectConfigForDocument;
     try {
-      const parsed = parseProjectConfig(readFileSync(file, 'utf8'), file);
-      result = { raw: parsed.raw, path: file, problems: parsed.problems };
+      const text = readFileSync(file, 'utf8');
+      const parsed = parseProjectConfig(text, file);
+      result = { raw: parsed.raw, path: file, problems: parsed.problems, text };
     } catch (error) {
       const code = (error as { code?: unknown } | null)?.code;
       if (code === 'ENOENT' || code === 'ENOTDIR') {

@@ -8,6 +8,7 @@ import { withoutRulesReportedByDockerDx } from '../analysis/dockerDxOverlap';
 import { mergeUnderUserSettings, PROJECT_CONFIG_FILE, relabelProblems } from '../analysis/projectConfig';
 import { DEFAULT_SETTINGS, normalizeSettings, type AnalysisSettings } from '../analysis/settings';
 import { ProjectConfigReader } from './projectConfig';
+import { ProjectConfigDiagnostics } from './projectConfigDiagnostics';
 
 /** The configuration section every setting lives under. */
 export const SETTINGS_SECTION = 'dockerfileStages';
@@ -23,11 +24,14 @@ export class SettingsStore {
   private canRegister = false;
   private dockerDx = false;
   private readonly projectConfig = new ProjectConfigReader();
+  private readonly projectDiagnostics: ProjectConfigDiagnostics;
 
   constructor(
     private readonly connection: Connection,
     private readonly rules: readonly Rule[],
-  ) {}
+  ) {
+    this.projectDiagnostics = new ProjectConfigDiagnostics(connection);
+  }
 
   setClientCapabilities(capabilities: ClientCapabilities): void {
     this.canPull = capabilities.workspace?.configuration === true;
@@ -60,6 +64,7 @@ export class SettingsStore {
   clear(): void {
     this.cache.clear();
     this.projectConfig.clear();
+    this.projectDiagnostics.clearAll();
   }
 
   forget(uri: string): void {
@@ -77,7 +82,11 @@ export class SettingsStore {
     const project = this.projectConfig.forDocument(uri);
     const fromProject = normalizeSettings(project.raw ?? {}, ruleIds);
     const projectLabel = project.path ?? PROJECT_CONFIG_FILE;
-    this.warnOnce([...project.problems, ...relabelProblems(fromProject.problems, projectLabel)]);
+    const projectProblems = [...project.problems, ...relabelProblems(fromProject.problems, projectLabel)];
+    this.warnOnce(projectProblems);
+    if (project.path !== undefined) {
+      this.projectDiagnostics.publish(project.path, projectProblems, project.text);
+    }
     if (!this.canPull) {
       return project.raw === undefined ? DEFAULT_SETTINGS : fromProject.settings;
     }
