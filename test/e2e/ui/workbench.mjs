@@ -16,14 +16,17 @@ export async function runCommand(page, title) {
 }
 
 /**
- * Opens a workspace file through Quick Open, as a user would, and waits until its editor is active. The
- * absolute path is typed because the in-editor suite leaves more files of the same name in the workspace.
+ * Opens a workspace file through Quick Open, as a user would, and waits until its editor is active:
+ * `openFile(page, workspace, 'Dockerfile')`, or `openFile(page, 'Dockerfile.graph')` for a name that
+ * only one file has. The absolute path is typed when given because the in-editor suite leaves more files
+ * named `Dockerfile` in the workspace.
  */
-export async function openFile(page, workspace, relativePath) {
+export async function openFile(page, workspaceOrName, relativePath) {
+  const query = relativePath === undefined ? workspaceOrName : path.join(workspaceOrName, relativePath);
+  const fileName = path.basename(query);
   const input = await openQuickInput(page);
   // Quick Open without the `>` prefix searches files instead of commands.
-  await input.fill(path.join(workspace, relativePath));
-  const fileName = path.basename(relativePath);
+  await input.fill(query);
   const item = page
     .locator('.quick-input-list .monaco-list-row', { has: page.getByText(fileName, { exact: true }) })
     .first();
