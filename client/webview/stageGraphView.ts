@@ -2,7 +2,7 @@
  * The stage graph webview: lays the graph out with dagre and draws it as SVG. It only renders what the
  * extension posts (the server computed the graph) and posts back what the user clicked.
  */
-import dagre, { type EdgeLabel } from '@dagrejs/dagre';
+import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
 import { edgeText, nodeLines } from '../../server/src/analysis/graph/graphLabels';
 import type { GraphEdge, StageGraphResult } from '../../server/src/protocol';
 import type { FromWebview, ToWebview, ViewState } from './messages';
@@ -71,7 +71,7 @@ const measure = (() => {
 function render(graph: StageGraphResult): void {
   status.textContent =
     graph.nodes.length === 0 ? 'No stages yet: add a FROM instruction.' : `${graph.nodes.length} nodes`;
-  const layout = new dagre.graphlib.Graph({ multigraph: true });
+  const layout = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ multigraph: true });
   layout.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 60, marginx: 20, marginy: 20 });
   layout.setDefaultEdgeLabel(() => ({}));
   for (const node of graph.nodes) {
@@ -136,7 +136,8 @@ function render(graph: StageGraphResult): void {
     const group = element('g', {
       class: classes.join(' '),
       'data-node-id': node.id,
-      transform: `translate(${box.x - box.width / 2},${box.y - box.height / 2})`,
+      // dagre places every node; x and y are only optional in its input type.
+      transform: `translate(${(box.x ?? 0) - box.width / 2},${(box.y ?? 0) - box.height / 2})`,
       tabindex: '0',
     });
     group.append(

@@ -92,14 +92,9 @@ export function computeStageFacts(graph: StageGraph, settings: AnalysisSettings)
   return facts;
 }
 
-interface OwnFacts {
-  readonly parent: number | undefined;
-  readonly platform: string | undefined;
-  readonly runs: readonly string[];
-}
-
 function computeAll(graph: StageGraph, settings: AnalysisSettings): readonly StageFacts[] {
   const globals = globalArgValues(graph, settings);
+  const globalsKey = JSON.stringify([...globals]);
   const parents = new Map<number, number>();
   for (const reference of graph.references) {
     if (reference.kind === 'from' && reference.resolution.type === 'stage') {
@@ -107,61 +102,148 @@ function computeAll(graph: StageGraph, settings: AnalysisSettings): readonly Sta
     }
   }
   const results: StageFacts[] = [];
+  const cores: (StageCore | undefined)[] = [];
   for (const stage of graph.stages) {
     try {
-      results.push(computeOne(stage, graph, settings, globals, parents, results));
+      const parentIndex = parents.get(stage.index);
+      // FROM can only name earlier stages, so the parent's facts are already computed.
+      const parent = parentIndex !== undefined && parentIndex < stage.index ? results[parentIndex] : undefined;
+      const parentCore = parentIndex !== undefined && parentIndex < stage.index ? cores[parentIndex] : undefined;
+      const core = stageCore(stage, parent, parentCore, graph.escapeChar, settings, globals, globalsKey);
+      cores.push(core);
+      results.push(assemble(stage, parent, core));
     } catch {
+      cores.push(undefined);
       results.push(emptyFacts(stage));
     }
   }
   return results;
 }
 
-function computeOne(
+/**
+ * The facts of a stage that do not depend on where it sits in the file (its index and its parent's
+ * index are added by `assemble`). They are a function of the stage's instructions, its parent's core,
+ * the global ARG values, the escape character and the image settings, and they are the costly part.
+ */
+interface StageCore {
+  readonly image: ImageFacts;
+  readonly imageReference: string | undefined;
+  /** Whether this stage's own FROM sets the platform (rather than inheriting it). */
+  readonly ownPlatform: boolean;
+  readonly platform: string | undefined;
+  readonly env: Readonly<Record<string, string>>;
+  readonly args: Readonly<Record<string, string | undefined>>;
+  readonly runs: readonly string[];
+  readonly buildInput: StageBuildInput;
+}
+
+interface CoreEntry {
+  readonly instructions: readonly Instruction[];
+  readonly parentCore: StageCore | undefined;
+  readonly globalsKey: string;
+  readonly escapeChar: string;
+  readonly images: AnalysisSettings['images'];
+  readonly core: StageCore;
+}
+
+/**
+ * Per stage, keyed by its FROM instruction: the incremental parser hands back the very same instruction
+ * objects for a stage whose text did not change, so an edit in one stage recomputes that stage and the
+ * stages built FROM it, not the whole file. A WeakMap, so entries go with the parse trees that hold them.
+ */
+const coreCache = new WeakMap<Instruction, CoreEntry>();
+
+function stageCore(
   stage: Stage,
-  graph: StageGraph,
+  parent: StageFacts | undefined,
+  parentCore: StageCore | undefined,
+  escapeChar: string,
   settings: AnalysisSettings,
   globals: ReadonlyMap<string, string | undefined>,
-  parents: ReadonlyMap<number, number>,
-  earlier: readonly StageFacts[],
-): StageFacts {
-  const own: OwnFacts = {
-    parent: parents.get(stage.index),
-    platform: expandPlatform(stage, globals, graph.escapeChar),
-    runs: readRuns(stage.instructions),
-  };
-  // FROM can only name earlier stages, so the parent's facts are already computed.
-  const parent = own.parent !== undefined && own.parent < stage.index ? earlier[own.parent] : undefined;
+  globalsKey: string,
+): StageCore {
+  const from = stage.instructions[0];
+  const cached = from === undefined ? undefined : coreCache.get(from);
+  if (
+    cached &&
+    cached.parentCore === parentCore &&
+    cached.globalsKey === globalsKey &&
+    cached.escapeChar === escapeChar &&
+    cached.images === settings.images &&
+    sameInstructions(cached.instructions, stage.instructions)
+  ) {
+    return cached.core;
+  }
+  const core = computeCore(stage, parent, escapeChar, settings, globals);
+  if (from !== undefined && (parent === undefined || parentCore !== undefined)) {
+    coreCache.set(from, {
+      instructions: stage.instructions,
+      parentCore,
+      globalsKey,
+      escapeChar,
+      images: settings.images,
+      core,
+    });
+  }
+  return core;
+}
+
+function sameInstructions(a: readonly Instruction[], b: readonly Instruction[]): boolean {
+  if (a.length !== b.length) {
+    return false;
+  }
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function computeCore(
+  stage: Stage,
+  parent: StageFacts | undefined,
+  escapeChar: string,
+  settings: AnalysisSettings,
+  globals: ReadonlyMap<string, string | undefined>,
+): StageCore {
+  const ownPlatform = expandPlatform(stage, globals, escapeChar);
+  const ownRuns = readRuns(stage.instructions);
   const { env, args } = readVariables(stage.instructions, parent?.env ?? {}, globals);
-  const runs = [...(parent?.buildInput.runs ?? []), ...own.runs];
+  const runs = [...(parent?.buildInput.runs ?? []), ...ownRuns];
   const image = parent
     ? parent.image
     : stage.baseExpanded !== undefined
       ? classifyImage(stage.baseExpanded, settings.images)
       : unknownFacts(stage.base ?? '', describeMissingBase(stage));
-  const platformFromParent = own.platform === undefined && parent !== undefined;
+  const platformFromParent = ownPlatform === undefined && parent !== undefined;
   return {
-    stage,
     image,
     imageReference: parent ? parent.imageReference : stage.baseExpanded,
-    ...(parent ? { inheritsFrom: parent.stage.index } : {}),
-    chain: [stage.index, ...(parent?.chain ?? [])],
-    platform: platformFromParent ? parent.platform : own.platform,
-    ...(platformStageOf(own, parent, stage) === undefined
-      ? {}
-      : { platformStage: platformStageOf(own, parent, stage) }),
+    ownPlatform: ownPlatform !== undefined,
+    platform: platformFromParent ? parent.platform : ownPlatform,
     env,
     args,
-    runs: own.runs,
+    runs: ownRuns,
     buildInput: { runs, env, args },
   };
 }
 
-function platformStageOf(own: OwnFacts, parent: StageFacts | undefined, stage: Stage): number | undefined {
-  if (own.platform !== undefined) {
-    return stage.index;
-  }
-  return parent?.platformStage;
+function assemble(stage: Stage, parent: StageFacts | undefined, core: StageCore): StageFacts {
+  const platformStage = core.ownPlatform ? stage.index : parent?.platformStage;
+  return {
+    stage,
+    image: core.image,
+    imageReference: core.imageReference,
+    ...(parent ? { inheritsFrom: parent.stage.index } : {}),
+    chain: [stage.index, ...(parent?.chain ?? [])],
+    platform: core.platform,
+    ...(platformStage === undefined ? {} : { platformStage }),
+    env: core.env,
+    args: core.args,
+    runs: core.runs,
+    buildInput: core.buildInput,
+  };
 }
 
 function emptyFacts(stage: Stage): StageFacts {

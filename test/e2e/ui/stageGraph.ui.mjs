@@ -20,17 +20,19 @@ export async function run({ page, screenshot }) {
   if (!tooltip?.includes('LibcMismatch')) {
     throw new Error(`The mismatch edge's tooltip should name LibcMismatch: ${tooltip}`);
   }
-  const stroke = await mismatch.locator('path').evaluate((path) => getComputedStyle(path).stroke);
+  const stroke = await mismatch
+    .locator('path')
+    .evaluate((path) => path.ownerDocument.defaultView.getComputedStyle(path).stroke);
   const normalStroke = await view
     .locator('svg .edge:not(.mismatch) path')
     .first()
-    .evaluate((path) => getComputedStyle(path).stroke);
+    .evaluate((path) => path.ownerDocument.defaultView.getComputedStyle(path).stroke);
   if (stroke === normalStroke) {
     throw new Error(`The mismatch edge should be drawn in another colour than the others (${stroke})`);
   }
 
   const unused = view.locator('svg .node.unused');
-  if ((await unused.count()) !== 1 || !(await unused.innerText()).includes('only with --target')) {
+  if ((await unused.count()) !== 1 || !(await unused.textContent())?.includes('only with --target')) {
     throw new Error('The test stage should be the one greyed node, labelled "only with --target"');
   }
   await screenshot('stage-graph');

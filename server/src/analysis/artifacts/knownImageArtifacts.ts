@@ -7,7 +7,12 @@ import { matchesRepositoryGlob } from '../images/repositoryGlob';
  * (libc.md Appendix A known_static_external_sources and rust static_builder_images).
  */
 
-export type KnownArtifactVerdict = 'static' | 'portable';
+/**
+ * 'static' and 'portable' run on any Linux C library. 'vendor-build' is a binary its vendor built on an
+ * old distribution and ships inside the image: it still needs the image's C library family, but not the
+ * image's glibc version (only `glibcFloor`, when known).
+ */
+export type KnownArtifactVerdict = 'static' | 'portable' | 'vendor-build';
 
 export interface KnownImageArtifact {
   /** Globs over the canonical repository name (repositoryGlob.ts). */
@@ -17,6 +22,8 @@ export interface KnownImageArtifact {
   /** When set, only tags this accepts qualify (e.g. only uv's scratch-based tags hold the static binaries). */
   readonly tagFilter?: (tag: string | undefined) => boolean;
   readonly verdict: KnownArtifactVerdict;
+  /** For 'vendor-build': the oldest glibc the vendor's binary supports, when documented. */
+  readonly glibcFloor?: string;
   readonly source: string;
 }
 
@@ -66,6 +73,14 @@ export const knownImageArtifacts: readonly KnownImageArtifact[] = [
     verdict: 'portable',
     source: 'libc.md §5.5 and Appendix A (COPY --from=composer /usr/bin/composer is a PHAR)',
   },
+  {
+    repositories: ['docker.io/library/node'],
+    paths: ['/usr/local/bin/node'],
+    verdict: 'vendor-build',
+    glibcFloor: '2.28',
+    source:
+      'libc.md §5 and §9 #40 (node:X installs the nodejs.org binary, which needs glibc ≥ 2.28 whatever the image\'s release; node:X-alpine installs a musl build)',
+  },
 ];
 
 /** Builder images whose Rust builds are static musl binaries (libc.md §5.2, Appendix A static_builder_images). */
@@ -79,7 +94,7 @@ export const staticBuilderImages: readonly string[] = [
 export function findKnownImageArtifact(
   imageReference: string,
   copiedPath: string,
-): { readonly verdict: KnownArtifactVerdict; readonly source: string } | undefined {
+): { readonly verdict: KnownArtifactVerdict; readonly glibcFloor?: string; readonly source: string } | undefined {
   const parsed = parseImageReference(imageReference);
   if (!parsed || typeof copiedPath !== 'string') {
     return undefined;
@@ -91,7 +106,14 @@ export function findKnownImageArtifact(
       (candidate.tagFilter?.(parsed.tag) ?? true) &&
       candidate.paths.some((prefix) => (prefix.endsWith('/') ? path.startsWith(prefix) : path === prefix)),
   );
-  return entry ? { verdict: entry.verdict, source: entry.source } : undefined;
+  if (!entry) {
+    return undefined;
+  }
+  return {
+    verdict: entry.verdict,
+    ...(entry.glibcFloor === undefined ? {} : { glibcFloor: entry.glibcFloor }),
+    source: entry.source,
+  };
 }
 
 /** Whether a builder image produces static musl Rust binaries regardless of the flags used. */

@@ -41,6 +41,11 @@ export type ArtifactLinkage =
       readonly tree: boolean;
       /** Dynamic by default but not certainly (a Go program that imports neither net nor os/user is static). */
       readonly likely?: boolean;
+      /**
+       * Built by a vendor elsewhere (the node binary, a JDK and its jlink runtimes), not on the builder's
+       * release: it needs the builder's C library family, but only `glibcFloor` says which glibc version.
+       */
+      readonly vendorBuild?: boolean;
     };
 
 /** The producing side of a copy. */
@@ -90,7 +95,8 @@ export function decideArtifactLinkage(source: ArtifactSource, paths: readonly st
   const outputs = source.signals?.binaryOutputs ?? [];
   for (const path of paths) {
     if (source.signals === undefined && source.imageReference !== undefined) {
-      if (findKnownImageArtifact(source.imageReference, path) !== undefined) {
+      const known = findKnownImageArtifact(source.imageReference, path);
+      if (known !== undefined && known.verdict !== 'vendor-build') {
         continue;
       }
     }
@@ -152,6 +158,10 @@ function decideBinary(
   if (tool === 'dotnet') {
     return decideDotnet(signals, path, producers, builderLibc);
   }
+  if (tool === 'jlink' && isJdkImage(source.image)) {
+    // jlink copies the JDK's own native libraries: the vendor's build, not one made on this release.
+    return { ...dynamicLinkage(path, builderLibc, `the jlink runtime '${path}'`), vendorBuild: true };
+  }
   if (signals.signals.some((signal) => STATIC_SIGNALS.has(signal.kind))) {
     return { kind: 'static', path, reason: 'the stage builds with static-linking flags' };
   }
@@ -186,8 +196,28 @@ function foundInImage(
   if (builderLibc === 'musl' && !(source.runs ?? []).some((run) => APK_ADD.test(run))) {
     return { kind: 'native-unknown', path };
   }
+  const known =
+    source.imageReference === undefined ? undefined : findKnownImageArtifact(source.imageReference, path);
+  if (known?.verdict === 'vendor-build') {
+    return {
+      ...dynamicLinkage(path, builderLibc, `the binary '${path}'`),
+      vendorBuild: true,
+      ...(known.glibcFloor === undefined ? {} : { glibcFloor: known.glibcFloor }),
+    };
+  }
   return dynamic(`the binary '${path}'`, '', 'other');
 }
+
+function dynamicLinkage(path: string, libc: 'glibc' | 'musl', what: string): DynamicLinkage {
+  return { kind: 'dynamic', path, libc, what, why: '', tool: 'other', tree: false };
+}
+
+/** Images that exist to provide a vendor's JDK (Temurin, Corretto, Semeru, and Maven/Gradle on them). */
+function isJdkImage(image: ImageFacts): boolean {
+  return image.toolchain === 'jdk' || image.toolchain === 'java-build';
+}
+
+type DynamicLinkage = Extract<ArtifactLinkage, { kind: 'dynamic' }>;
 
 type MakeDynamic = (
   what: string,
@@ -237,17 +267,19 @@ function goStaticReason(
   if (build.cgo === '0') {
     return 'CGO_ENABLED=0';
   }
-  if (build.cgo === '1' || build.race) {
-    return undefined;
-  }
+  // An external link with -static (or a build xx-verify checked) is static with cgo on too: it is how cgo
+  // programs are made static.
   if (build.staticLdflags) {
     return '-extldflags -static';
   }
-  if (build.tags.includes('netgo') && build.tags.includes('osusergo')) {
-    return '-tags netgo,osusergo';
-  }
   if (verifiedStatic) {
     return 'xx-verify --static';
+  }
+  if (build.cgo === '1' || build.race) {
+    return undefined;
+  }
+  if (build.tags.includes('netgo') && build.tags.includes('osusergo')) {
+    return '-tags netgo,osusergo';
   }
   if (isCgoAutoDisabled(build, image.hasCCompiler, signals.cCompilerInstalled)) {
     return 'cgo switches itself off without a C compiler';

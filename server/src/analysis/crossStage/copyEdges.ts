@@ -34,6 +34,13 @@ interface CacheEntry {
 
 const cache = new WeakMap<StageGraph, CacheEntry>();
 
+/**
+ * Build signals by stage input. computeStageFacts hands back the same input object for a stage whose text,
+ * parent and global ARGs did not change, so after an edit only the edited stage (and those built FROM it)
+ * is scanned again. The input is never mutated, and a WeakMap lets entries go with their stage facts.
+ */
+const signalsByInput = new WeakMap<StageFacts['buildInput'], BuildSignals>();
+
 /** Every copy and mount edge whose source is a stage or an image. Pure and total; cached per graph and settings. */
 export function computeCopyEdges(graph: StageGraph, settings: AnalysisSettings): readonly CopyEdge[] {
   const cached = cache.get(graph);
@@ -41,12 +48,11 @@ export function computeCopyEdges(graph: StageGraph, settings: AnalysisSettings):
     return cached.edges;
   }
   const facts = computeStageFacts(graph, settings);
-  const signals = new Map<number, BuildSignals>();
   const signalsOf = (stage: StageFacts): BuildSignals => {
-    let found = signals.get(stage.stage.index);
+    let found = signalsByInput.get(stage.buildInput);
     if (!found) {
       found = findBuildSignals(stage.buildInput);
-      signals.set(stage.stage.index, found);
+      signalsByInput.set(stage.buildInput, found);
     }
     return found;
   };

@@ -45,8 +45,10 @@ function findSkew(edge: CopyEdge): Skew | undefined {
   if (linkage.kind !== 'dynamic' || linkage.libc !== 'glibc' || linkage.tree || target.libc !== 'glibc') {
     return undefined;
   }
-  const sourceGlibc =
-    linkage.glibcFloor ?? (edge.sourceImage.libc === 'glibc' ? edge.sourceImage.glibcVersion : undefined);
+  // A vendor's prebuilt binary (node, a JDK) was not built on the builder's release, so only its own floor counts.
+  const builderGlibc =
+    edge.sourceImage.libc === 'glibc' && linkage.vendorBuild !== true ? edge.sourceImage.glibcVersion : undefined;
+  const sourceGlibc = linkage.glibcFloor ?? builderGlibc;
   const targetGlibc = target.glibcVersion;
   if (sourceGlibc === undefined || targetGlibc === undefined || compareGlibc(sourceGlibc, targetGlibc) <= 0) {
     return undefined;
