@@ -182,6 +182,15 @@ function applyPatch(facts: MutableFacts, patch: FactsPatch | undefined): void {
   }
 }
 
+/**
+ * One list of sources, each named once: a source that another one only extends with detail
+ * (`libc.md §1 alpine` next to `libc.md §1 alpine (musl 1.2.x …)`) is left out.
+ */
 function joinSources(sources: readonly string[]): string {
-  return [...new Set(sources.filter((source) => source !== ''))].join('; ');
+  const unique = [
+    ...new Set(sources.flatMap((source) => source.split('; ')).filter((source) => source !== '')),
+  ];
+  return unique
+    .filter((source) => !unique.some((other) => other !== source && other.startsWith(`${source} (`)))
+    .join('; ');
 }
