@@ -29,16 +29,103 @@ export function buildStageGraph(parsed: ParsedDockerfile, options: StageGraphOpt
     argValues.set(arg.name, override ?? arg.defaultValue);
   }
 
+  const argValuesKey = JSON.stringify([...argValues]);
   const groups = groupInstructionsByStage(dockerfile.getInstructions());
-  const stages = groups.map((instructions, index) =>
-    buildStage(instructions, index, groups[index + 1]?.[0], parsed, argValues, escapeChar),
+  const parts = groups.map((instructions) =>
+    stageParts(instructions, parsed, argValues, argValuesKey, escapeChar),
   );
+  const stages = parts.map(({ stage }, index) => ({
+    ...stage,
+    index,
+    range: stageRange(groups[index][0], groups[index + 1]?.[0], parsed),
+    instructions: groups[index],
+  }));
 
   const references: StageReference[] = [];
-  for (const stage of stages) {
-    collectReferences(stage, stages, parsed.lines, escapeChar, references);
-  }
+  stages.forEach((stage, index) => {
+    for (const { kind, value, valueRange, instruction } of parts[index].references) {
+      references.push({
+        kind,
+        value,
+        valueRange,
+        fromStageIndex: stage.index,
+        instruction,
+        resolution: resolveStageReference(kind, value, stage, stages),
+      });
+    }
+  });
   return { stages, globalArgs, references, escapeChar };
+}
+
+/** What a stage's own instructions say, before it is placed in the file and its references resolved. */
+type StageOwnFields = Omit<Stage, 'index' | 'range' | 'instructions'>;
+type RawReference = Pick<StageReference, 'kind' | 'value' | 'valueRange' | 'instruction'>;
+
+interface StageParts {
+  readonly instructions: readonly Instruction[];
+  readonly argValuesKey: string;
+  readonly escapeChar: string;
+  readonly stage: StageOwnFields;
+  readonly references: readonly RawReference[];
+}
+
+/**
+ * Per stage, keyed by its FROM instruction. The incremental parser reuses a stage's instruction objects
+ * while its text and first line are unchanged, so after an edit only the edited stage is read again; the
+ * cheap parts that depend on the other stages (index, range, reference resolution) are redone every time.
+ * A WeakMap, so entries go with the parse trees.
+ */
+const partsByFrom = new WeakMap<Instruction, StageParts>();
+
+function stageParts(
+  instructions: Instruction[],
+  parsed: ParsedDockerfile,
+  argValues: ReadonlyMap<string, string | undefined>,
+  argValuesKey: string,
+  escapeChar: string,
+): StageParts {
+  const from = instructions[0];
+  const cached = partsByFrom.get(from);
+  if (
+    cached &&
+    cached.argValuesKey === argValuesKey &&
+    cached.escapeChar === escapeChar &&
+    sameInstructions(cached.instructions, instructions)
+  ) {
+    return cached;
+  }
+  const {
+    index: _index,
+    range: _range,
+    instructions: _instructions,
+    ...stage
+  } = buildStage(instructions, 0, undefined, parsed, argValues, escapeChar);
+  const references: StageReference[] = [];
+  collectReferences(
+    { ...stage, index: 0, range: _range, instructions },
+    [],
+    parsed.lines,
+    escapeChar,
+    references,
+  );
+  const parts: StageParts = {
+    instructions: [...instructions],
+    argValuesKey,
+    escapeChar,
+    stage,
+    references: references.map(({ kind, value, valueRange, instruction }) => ({
+      kind,
+      value,
+      valueRange,
+      instruction,
+    })),
+  };
+  partsByFrom.set(from, parts);
+  return parts;
+}
+
+function sameInstructions(a: readonly Instruction[], b: readonly Instruction[]): boolean {
+  return a.length === b.length && a.every((instruction, index) => instruction === b[index]);
 }
 
 function readGlobalArgs(args: readonly Arg[]): GlobalArg[] {

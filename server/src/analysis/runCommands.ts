@@ -20,7 +20,28 @@ export function locateRunCommands(
   instruction: Instruction,
   parsed: ParsedDockerfile,
   escapeChar: string,
-): LocatedCommand[] {
+): readonly LocatedCommand[] {
+  const cached = locatedByInstruction.get(instruction);
+  if (cached && cached.escapeChar === escapeChar) {
+    return cached.located;
+  }
+  const located = locate(instruction, parsed, escapeChar);
+  locatedByInstruction.set(instruction, { escapeChar, located });
+  return located;
+}
+
+/**
+ * Located commands per instruction. An instruction object belongs to one parse and never changes, and the
+ * incremental parser reuses it only for a stage whose text and first line are unchanged, so its commands
+ * and their document ranges are the same as when they were first located. A WeakMap, so entries go with
+ * the parse tree.
+ */
+const locatedByInstruction = new WeakMap<
+  Instruction,
+  { readonly escapeChar: string; readonly located: readonly LocatedCommand[] }
+>();
+
+function locate(instruction: Instruction, parsed: ParsedDockerfile, escapeChar: string): LocatedCommand[] {
   const argumentsRange = instruction.getArgumentsRange();
   if (!argumentsRange) {
     return [];

@@ -57,6 +57,16 @@ export interface StageFacts {
   readonly buildInput: StageBuildInput;
 }
 
+/**
+ * An object that is the same from one document version to the next exactly when the stage's instructions
+ * (the very objects), its parent's facts, the global ARG values, the escape character and the image
+ * settings are: per-stage results that depend on nothing else (findings of intra-stage rules, build
+ * signals) can be kept in a WeakMap under it, so an edit recomputes only the stages it touched.
+ */
+export function stageFactsKey(facts: StageFacts): object {
+  return facts.buildInput;
+}
+
 /** BuildKit's automatic platform ARGs, which it fills in itself (Dockerfile reference, "Automatic platform ARGs"). */
 export const AUTOMATIC_PLATFORM_ARGS: readonly string[] = [
   'TARGETPLATFORM',
@@ -107,8 +117,10 @@ function computeAll(graph: StageGraph, settings: AnalysisSettings): readonly Sta
     try {
       const parentIndex = parents.get(stage.index);
       // FROM can only name earlier stages, so the parent's facts are already computed.
-      const parent = parentIndex !== undefined && parentIndex < stage.index ? results[parentIndex] : undefined;
-      const parentCore = parentIndex !== undefined && parentIndex < stage.index ? cores[parentIndex] : undefined;
+      const parent =
+        parentIndex !== undefined && parentIndex < stage.index ? results[parentIndex] : undefined;
+      const parentCore =
+        parentIndex !== undefined && parentIndex < stage.index ? cores[parentIndex] : undefined;
       const core = stageCore(stage, parent, parentCore, graph.escapeChar, settings, globals, globalsKey);
       cores.push(core);
       results.push(assemble(stage, parent, core));

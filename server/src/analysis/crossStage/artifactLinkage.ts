@@ -46,6 +46,11 @@ export type ArtifactLinkage =
        * release: it needs the builder's C library family, but only `glibcFloor` says which glibc version.
        */
       readonly vendorBuild?: boolean;
+      /**
+       * Where it comes from when no compiler flag can change it, for the remedy: a .NET publish, a jlink
+       * runtime, or a file that ships in the image or its packages.
+       */
+      readonly origin?: 'dotnet-publish' | 'jlink' | 'image';
     };
 
 /** The producing side of a copy. */
@@ -146,7 +151,7 @@ function decideBinary(
     ...(glibcFloor === undefined ? {} : { glibcFloor }),
   });
   if (signals === undefined) {
-    return foundInImage(source, builderLibc, path, dynamic);
+    return foundInImage(source, builderLibc, path, true);
   }
   const tool = producers[0]?.tool ?? toolFromPath(path, signals);
   if (tool === 'go') {
@@ -160,7 +165,11 @@ function decideBinary(
   }
   if (tool === 'jlink' && isJdkImage(source.image)) {
     // jlink copies the JDK's own native libraries: the vendor's build, not one made on this release.
-    return { ...dynamicLinkage(path, builderLibc, `the jlink runtime '${path}'`), vendorBuild: true };
+    return {
+      ...dynamicLinkage(path, builderLibc, `the jlink runtime '${path}'`),
+      vendorBuild: true,
+      origin: 'jlink',
+    };
   }
   if (signals.signals.some((signal) => STATIC_SIGNALS.has(signal.kind))) {
     return { kind: 'static', path, reason: 'the stage builds with static-linking flags' };
@@ -175,7 +184,10 @@ function decideBinary(
     return dynamic(`the binary '${path}'`, '', 'other', 'glibc', floor.value);
   }
   if (tool === undefined) {
-    return foundInImage(source, builderLibc, path, dynamic);
+    // Without a C compiler in the stage the file came with the image or its packages; with one, it may
+    // have been built here by means no signal names (make, cmake).
+    const shipped = !signals.cCompilerInstalled && source.image.hasCCompiler !== true;
+    return foundInImage(source, builderLibc, path, shipped);
   }
   return dynamic(`the binary '${path}'`, '', 'other');
 }
@@ -191,7 +203,7 @@ function foundInImage(
   source: ArtifactSource,
   builderLibc: 'glibc' | 'musl',
   path: string,
-  dynamic: MakeDynamic,
+  shipped: boolean,
 ): ArtifactLinkage {
   if (builderLibc === 'musl' && !(source.runs ?? []).some((run) => APK_ADD.test(run))) {
     return { kind: 'native-unknown', path };
@@ -202,10 +214,12 @@ function foundInImage(
     return {
       ...dynamicLinkage(path, builderLibc, `the binary '${path}'`),
       vendorBuild: true,
+      origin: 'image',
       ...(known.glibcFloor === undefined ? {} : { glibcFloor: known.glibcFloor }),
     };
   }
-  return dynamic(`the binary '${path}'`, '', 'other');
+  const linkage = dynamicLinkage(path, builderLibc, `the binary '${path}'`);
+  return shipped ? { ...linkage, origin: 'image' } : linkage;
 }
 
 function dynamicLinkage(path: string, libc: 'glibc' | 'musl', what: string): DynamicLinkage {
@@ -370,6 +384,7 @@ function decideDotnet(
     why: publish.runtimeIdentifier ? ` (published for ${publish.runtimeIdentifier})` : '',
     tool: 'other',
     tree: false,
+    origin: 'dotnet-publish',
   };
 }
 

@@ -87,32 +87,21 @@ function buildEdge(
 ): CopyEdge | undefined {
   const resolution = reference.resolution;
   let source: StageFacts | undefined;
-  let sourceImage: ImageFacts;
-  let sourceImageReference: string | undefined;
   if (resolution.type === 'stage') {
     source = facts[resolution.stageIndex];
     if (!source || source.stage.index === target.stage.index) {
       return undefined;
     }
-    sourceImage = source.image;
-    sourceImageReference = source.imageReference;
-  } else if (resolution.type === 'image') {
-    sourceImage = classifyImage(resolution.image, settings.images);
-    sourceImageReference = resolution.image;
-  } else {
+  } else if (resolution.type !== 'image') {
     return undefined;
   }
-  const paths = copiedPaths(reference);
-  const sourceSignals = source ? signalsOf(source) : undefined;
-  const linkage = decideArtifactLinkage(
-    {
-      image: sourceImage,
-      imageReference: sourceImageReference,
-      signals: sourceSignals,
-      ...(source ? { runs: source.buildInput.runs } : {}),
-    },
-    paths,
+  const sourceKey = source ? source.buildInput : resolution.type === 'image' ? resolution.image : '';
+  const cached = edgeParts(reference).find(
+    (entry) => entry.sourceKey === sourceKey && entry.images === settings.images,
   );
+  const parts = cached ?? computeEdgeParts(reference, source, settings, signalsOf, sourceKey);
+  const { sourceImage, sourceImageReference, paths, linkage } = parts;
+  const sourceSignals = source ? signalsOf(source) : undefined;
   return {
     reference,
     source,
@@ -124,6 +113,77 @@ function buildEdge(
     sourceSignals,
     targetSignals: signalsOf(target),
   };
+}
+
+/** What an edge's source side yields: kept per reference instruction while the source stage is unchanged. */
+interface EdgeParts {
+  readonly line: number;
+  readonly character: number;
+  readonly sourceKey: object | string;
+  readonly images: AnalysisSettings['images'];
+  readonly sourceImage: ImageFacts;
+  readonly sourceImageReference: string | undefined;
+  readonly paths: readonly string[];
+  readonly linkage: ArtifactLinkage;
+}
+
+/**
+ * Edge parts per COPY or RUN instruction. The instruction object is reused only while its stage's text and
+ * first line are unchanged, and the source is keyed by its stage's facts (see stageFactsKey) or its image
+ * reference, so an edit reclassifies only the copies it can affect. One entry per source key is kept for
+ * each reference, so the lists stay as short as the instruction's references.
+ */
+const edgePartsByInstruction = new WeakMap<Instruction, EdgeParts[]>();
+
+function edgeParts(reference: StageReference): EdgeParts[] {
+  const all = edgePartsByInstruction.get(reference.instruction) ?? [];
+  const { line, character } = reference.valueRange.start;
+  return all.filter((entry) => entry.line === line && entry.character === character);
+}
+
+function computeEdgeParts(
+  reference: StageReference,
+  source: StageFacts | undefined,
+  settings: AnalysisSettings,
+  signalsOf: (stage: StageFacts) => BuildSignals,
+  sourceKey: object | string,
+): EdgeParts {
+  const resolution = reference.resolution;
+  const sourceImage = source
+    ? source.image
+    : classifyImage(resolution.type === 'image' ? resolution.image : '', settings.images);
+  const sourceImageReference = source
+    ? source.imageReference
+    : resolution.type === 'image'
+      ? resolution.image
+      : undefined;
+  const paths = copiedPaths(reference);
+  const linkage = decideArtifactLinkage(
+    {
+      image: sourceImage,
+      imageReference: sourceImageReference,
+      signals: source ? signalsOf(source) : undefined,
+      ...(source ? { runs: source.buildInput.runs } : {}),
+    },
+    paths,
+  );
+  const { line, character } = reference.valueRange.start;
+  const parts: EdgeParts = {
+    line,
+    character,
+    sourceKey,
+    images: settings.images,
+    sourceImage,
+    sourceImageReference,
+    paths,
+    linkage,
+  };
+  // Entries for other references of the instruction stay; an older entry for this one is replaced.
+  const others = (edgePartsByInstruction.get(reference.instruction) ?? []).filter(
+    (entry) => entry.line !== line || entry.character !== character,
+  );
+  edgePartsByInstruction.set(reference.instruction, [...others, parts]);
+  return parts;
 }
 
 /** The source paths of a COPY (every argument but the destination), or the `source=` of a mount. */

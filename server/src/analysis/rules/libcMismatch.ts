@@ -113,7 +113,26 @@ function fixHint(edge: CopyEdge, artifactLibc: 'glibc' | 'musl'): string {
   if (linkage.tree) {
     return 'Install it in a stage with the same C library as this one.';
   }
-  return `Link it statically, or run it on an image with ${artifactLibc}.`;
+  const targetLibc = edge.target.image.libc;
+  const runElsewhere = `run it on an image with ${artifactLibc}`;
+  if (targetLibc !== 'glibc' && targetLibc !== 'musl') {
+    // Nothing but a static build runs without a C library, and only a compiler flag can make one.
+    return linkage.origin === undefined
+      ? `Link it statically, or ${runElsewhere}.`
+      : `${capitalize(runElsewhere)}.`;
+  }
+  switch (linkage.origin) {
+    case 'dotnet-publish':
+      return `Publish it with -r ${targetLibc === 'musl' ? 'linux-musl-x64' : 'linux-x64'} (or the arm64 equivalent), or ${runElsewhere}.`;
+    case 'jlink':
+      return `Run jlink on a JDK built for ${targetLibc} (${targetLibc === 'musl' ? "the JDK image's -alpine variant" : 'a Debian, Ubuntu or UBI variant'}), or ${runElsewhere}.`;
+    case 'image':
+      return targetLibc === 'musl'
+        ? `Copy it from a musl build of that image (often its -alpine tag) or install it with apk, or ${runElsewhere}.`
+        : `Install it with this stage's package manager instead, or ${runElsewhere}.`;
+    default:
+      return `Link it statically, or ${runElsewhere}.`;
+  }
 }
 
 function capitalize(text: string): string {

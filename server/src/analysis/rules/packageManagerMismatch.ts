@@ -1,7 +1,9 @@
 import { commandName } from '../artifacts/shellWords';
 import type { PackageManager } from '../images';
 import { locateRunCommands, type LocatedCommand } from '../runCommands';
-import { computeStageFacts } from '../stageFacts';
+import type { RuleFinding } from '../findings';
+import type { ParsedDockerfile } from '../parseDockerfile';
+import { computeStageFacts, stageFactsKey, type StageFacts } from '../stageFacts';
 import type { Rule } from './rule';
 
 /** Package-manager commands and the family of images that have them (libc.md §1 package managers). */
@@ -57,52 +59,65 @@ export const packageManagerMismatch: Rule = {
   defaultSeverity: 'warning',
   description: "A RUN calls a package manager that the stage's base image does not have.",
   check({ parsed, graph, settings }, report) {
-    const facts = computeStageFacts(graph, settings);
-    for (const stage of facts) {
-      const expected = stage.image.packageManager;
-      const imageFamily = IMAGE_FAMILIES[expected];
-      if (imageFamily === undefined) {
-        continue;
+    for (const stage of computeStageFacts(graph, settings)) {
+      const key = stageFactsKey(stage);
+      let findings = findingsByStage.get(key);
+      if (!findings) {
+        findings = stageFindings(stage, parsed, graph.escapeChar);
+        findingsByStage.set(key, findings);
       }
-      for (const instruction of stage.stage.instructions.slice(1)) {
-        if (instruction.getKeyword() !== 'RUN') {
-          continue;
-        }
-        const commands = locateRunCommands(instruction, parsed, graph.escapeChar);
-        if (isMultiDistribution(commands)) {
-          continue;
-        }
-        // One finding per command name and RUN: `apt-get update && apt-get install` is one mistake.
-        const reported = new Set<string>();
-        for (const { command, wordRanges } of commands) {
-          const found = commandName(command.words[0]);
-          if (reported.has(found)) {
-            continue;
-          }
-          const family = COMMAND_FAMILIES[found];
-          const range = wordRanges[0];
-          if (
-            family === undefined ||
-            range === undefined ||
-            !isMismatch(expected, imageFamily, found, family)
-          ) {
-            continue;
-          }
-          reported.add(found);
-          const image = stage.imageReference ?? 'the base image';
-          const release = stage.image.releaseLabel ? ` (${stage.image.releaseLabel})` : '';
-          report({
-            range,
-            message:
-              `${found} is the package manager of ${FAMILY_NAMES[family] ?? family}, but this stage's image ${image}${release} uses ${expected}: ` +
-              `the command fails with "${found}: not found". Use ${expected} here, or a base image that has ${found}.`,
-            data: { expected, found },
-          });
-        }
-      }
+      findings.forEach(report);
     }
   },
 };
+
+/**
+ * A stage's findings depend only on its facts and its own RUN instructions (see stageFactsKey), so they
+ * are kept per stage and an edit re-checks only the stages it touched.
+ */
+const findingsByStage = new WeakMap<object, readonly RuleFinding[]>();
+
+function stageFindings(stage: StageFacts, parsed: ParsedDockerfile, escapeChar: string): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const expected = stage.image.packageManager;
+  const imageFamily = IMAGE_FAMILIES[expected];
+  if (imageFamily === undefined) {
+    return findings;
+  }
+  for (const instruction of stage.stage.instructions.slice(1)) {
+    if (instruction.getKeyword() !== 'RUN') {
+      continue;
+    }
+    const commands = locateRunCommands(instruction, parsed, escapeChar);
+    if (isMultiDistribution(commands)) {
+      continue;
+    }
+    // One finding per command name and RUN: `apt-get update && apt-get install` is one mistake.
+    const reported = new Set<string>();
+    for (const { command, wordRanges } of commands) {
+      const found = commandName(command.words[0]);
+      if (reported.has(found)) {
+        continue;
+      }
+      const family = COMMAND_FAMILIES[found];
+      const range = wordRanges[0];
+      if (family === undefined || range === undefined || !isMismatch(expected, imageFamily, found, family)) {
+        continue;
+      }
+      reported.add(found);
+      const image = stage.imageReference ?? 'the base image';
+      const release = stage.image.releaseLabel ? ` (${stage.image.releaseLabel})` : '';
+      findings.push({
+        range,
+        message:
+          `${found} is the package manager of ${FAMILY_NAMES[family] ?? family}, but this stage's image ${image}${release} uses ${expected}: ` +
+          `the command fails with "${found}: not found". Use ${expected} here, or a base image that has ${found}.`,
+        data: { expected, found },
+      });
+    }
+  }
+  return findings;
+}
 
 function isMismatch(expected: PackageManager, imageFamily: string, found: string, family: string): boolean {
   if (family !== imageFamily) {
