@@ -94,25 +94,19 @@ function stageParts(
   ) {
     return cached;
   }
-  const {
-    index: _index,
-    range: _range,
-    instructions: _instructions,
-    ...stage
-  } = buildStage(instructions, 0, undefined, parsed, argValues, escapeChar);
+  const built = buildStage(instructions, 0, undefined, parsed, argValues, escapeChar);
   const references: StageReference[] = [];
-  collectReferences(
-    { ...stage, index: 0, range: _range, instructions },
-    [],
-    parsed.lines,
-    escapeChar,
-    references,
-  );
+  collectReferences(built, [], parsed.lines, escapeChar, references);
+  // The placement fields are filled in per version by buildStageGraph; the rest is the stage's own.
+  const stage: { -readonly [K in keyof Stage]?: Stage[K] } = { ...built };
+  delete stage.index;
+  delete stage.range;
+  delete stage.instructions;
   const parts: StageParts = {
     instructions: [...instructions],
     argValuesKey,
     escapeChar,
-    stage,
+    stage: stage as StageOwnFields,
     references: references.map(({ kind, value, valueRange, instruction }) => ({
       kind,
       value,

@@ -118,22 +118,24 @@ const lineStartsCache = new WeakMap<ParsedDockerfile, number[]>();
 function lineStartsOf(parsed: ParsedDockerfile): number[] {
   let lineStarts = lineStartsCache.get(parsed);
   if (!lineStarts) {
-    lineStarts = computeLineStarts(parsed.text);
+    lineStarts = computeLineStarts(parsed);
     lineStartsCache.set(parsed, lineStarts);
   }
   return lineStarts;
 }
 
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\r' && text[i + 1] === '\n') {
-      starts.push(i + 2);
-      i++;
-    } else if (ch === '\n' || ch === '\r') {
-      starts.push(i + 1);
-    }
+/**
+ * The offset of each line's first character, from the lines the parse already split (CR, LF and CRLF each
+ * end a line there, as here): one step per line instead of one per character of the file.
+ */
+function computeLineStarts(parsed: ParsedDockerfile): number[] {
+  const { text, lines } = parsed;
+  const starts = new Array<number>(lines.length);
+  let offset = 0;
+  for (let line = 0; line < lines.length; line++) {
+    starts[line] = offset;
+    offset += lines[line].length;
+    offset += text[offset] === '\r' && text[offset + 1] === '\n' ? 2 : 1;
   }
   return starts;
 }

@@ -79,7 +79,7 @@ export const knownImageArtifacts: readonly KnownImageArtifact[] = [
     verdict: 'vendor-build',
     glibcFloor: '2.28',
     source:
-      'libc.md §5 and §9 #40 (node:X installs the nodejs.org binary, which needs glibc ≥ 2.28 whatever the image\'s release; node:X-alpine installs a musl build)',
+      "libc.md §5 and §9 #40 (node:X installs the nodejs.org binary, which needs glibc ≥ 2.28 whatever the image's release; node:X-alpine installs a musl build)",
   },
 ];
 
@@ -94,7 +94,9 @@ export const staticBuilderImages: readonly string[] = [
 export function findKnownImageArtifact(
   imageReference: string,
   copiedPath: string,
-): { readonly verdict: KnownArtifactVerdict; readonly glibcFloor?: string; readonly source: string } | undefined {
+):
+  | { readonly verdict: KnownArtifactVerdict; readonly glibcFloor?: string; readonly source: string }
+  | undefined {
   const parsed = parseImageReference(imageReference);
   if (!parsed || typeof copiedPath !== 'string') {
     return undefined;

@@ -67,6 +67,9 @@ export interface ArtifactSource {
 /** `apk add`: a musl stage that installs packages ships their dynamically linked binaries. */
 const APK_ADD = /\bapk\s+(?:[^\n;&|]*\s)?add\b/;
 
+/** A RUN that fetches files: what it fetches is a released binary, often static (kubectl, helm, tini-static). */
+const DOWNLOAD = /\b(?:curl|wget)\b/;
+
 const STATIC_SIGNALS: ReadonlySet<BuildSignalKind> = new Set<BuildSignalKind>([
   'go-cgo-disabled',
   'go-static-ldflags',
@@ -208,6 +211,10 @@ function foundInImage(
   if (builderLibc === 'musl' && !(source.runs ?? []).some((run) => APK_ADD.test(run))) {
     return { kind: 'native-unknown', path };
   }
+  if (wasDownloaded(source, path)) {
+    // Release binaries fetched with curl or wget are built elsewhere, and many are static.
+    return { kind: 'native-unknown', path };
+  }
   const known =
     source.imageReference === undefined ? undefined : findKnownImageArtifact(source.imageReference, path);
   if (known?.verdict === 'vendor-build') {
@@ -220,6 +227,19 @@ function foundInImage(
   }
   const linkage = dynamicLinkage(path, builderLibc, `the binary '${path}'`);
   return shipped ? { ...linkage, origin: 'image' } : linkage;
+}
+
+/** Whether a curl or wget RUN in the producing chain names the copied file (or directory). */
+function wasDownloaded(source: ArtifactSource, path: string): boolean {
+  const name =
+    path
+      .replace(/(?<!\/)\/+$/, '')
+      .split('/')
+      .pop() ?? '';
+  if (name === '' || name === '*') {
+    return false;
+  }
+  return (source.runs ?? []).some((run) => DOWNLOAD.test(run) && run.includes(name));
 }
 
 function dynamicLinkage(path: string, libc: 'glibc' | 'musl', what: string): DynamicLinkage {

@@ -47,7 +47,9 @@ function findSkew(edge: CopyEdge): Skew | undefined {
   }
   // A vendor's prebuilt binary (node, a JDK) was not built on the builder's release, so only its own floor counts.
   const builderGlibc =
-    edge.sourceImage.libc === 'glibc' && linkage.vendorBuild !== true ? edge.sourceImage.glibcVersion : undefined;
+    edge.sourceImage.libc === 'glibc' && linkage.vendorBuild !== true
+      ? edge.sourceImage.glibcVersion
+      : undefined;
   const sourceGlibc = linkage.glibcFloor ?? builderGlibc;
   const targetGlibc = target.glibcVersion;
   if (sourceGlibc === undefined || targetGlibc === undefined || compareGlibc(sourceGlibc, targetGlibc) <= 0) {

@@ -1,10 +1,7 @@
-import {
-  DockerfileLanguageServiceFactory,
-  type Capabilities,
-  type DockerfileLanguageService,
-} from 'dockerfile-language-service';
+import type { Capabilities, DockerfileLanguageService } from 'dockerfile-language-service';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../feature';
+import { loadLanguageService } from './loadLanguageService';
 
 /**
  * One dockerfile-language-service per server, created on first use with the client's capabilities (they
@@ -20,7 +17,7 @@ export function generalFeaturesEnabled(context: ServerContext): boolean {
 export function languageServiceFor(context: ServerContext): DockerfileLanguageService {
   let service = services.get(context);
   if (!service) {
-    service = DockerfileLanguageServiceFactory.createLanguageService();
+    service = loadLanguageService().DockerfileLanguageServiceFactory.createLanguageService();
     service.setCapabilities(serviceCapabilities(context));
     service.setLogger({ log: (message) => context.connection.console.log(message) });
     services.set(context, service);

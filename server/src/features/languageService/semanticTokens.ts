@@ -1,4 +1,3 @@
-import { DockerSemanticTokens } from 'dockerfile-language-service/lib/dockerSemanticTokens';
 import {
   SemanticTokenModifiers,
   SemanticTokenTypes,
@@ -7,6 +6,7 @@ import {
 } from 'vscode-languageserver';
 import type { Feature } from '../feature';
 import { answerFromService } from './dockerfileLanguageService';
+import { loadDockerSemanticTokens } from './loadLanguageService';
 import { retypeStageNames } from './stageNameTokens';
 
 /**
@@ -48,7 +48,7 @@ export const SEMANTIC_TOKENS_LINE_LIMIT = 5_000;
  * longer keeps its tokens that way, this falls back to its own (slower) computation.
  */
 export function computeSemanticTokensFast(text: string, fallback: () => SemanticTokens): SemanticTokens {
-  const computer = new DockerSemanticTokens(text);
+  const computer = new (loadDockerSemanticTokens())(text);
   const internals = computer as unknown as { tokens?: unknown };
   if (!Array.isArray(internals.tokens)) {
     return fallback();

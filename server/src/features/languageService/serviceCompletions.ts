@@ -1,4 +1,3 @@
-import { DockerAssist } from 'dockerfile-language-service/lib/dockerAssist';
 import type { DockerRegistryClient } from 'dockerfile-language-service/lib/dockerRegistryClient';
 import {
   CompletionItemKind,
@@ -8,6 +7,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../feature';
 import { answerFromService, serviceCapabilities } from './dockerfileLanguageService';
+import { loadDockerAssist } from './loadLanguageService';
 
 /**
  * Stands in for the service's Docker Hub client. The service completes image tags after `FROM image:` by
@@ -40,7 +40,7 @@ export function serviceCompletions(
         document.version,
         document.getText(),
       );
-      const assist = new DockerAssist(
+      const assist = new (loadDockerAssist())(
         text,
         OFFLINE_REGISTRY,
         serviceCapabilities(context).completion?.completionItem ?? {},

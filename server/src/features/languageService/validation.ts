@@ -1,7 +1,7 @@
-import { ValidationCode } from 'dockerfile-utils';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Feature } from '../feature';
 import { generalFeaturesEnabled, languageServiceFor } from './dockerfileLanguageService';
+import { loadDockerfileUtils } from './loadLanguageService';
 
 /** The `source` of every diagnostic found by dockerfile-utils, so nobody mistakes them for our rules. */
 export const SERVICE_DIAGNOSTIC_SOURCE = 'dockerfile-utils';
@@ -10,10 +10,10 @@ export const SERVICE_DIAGNOSTIC_SOURCE = 'dockerfile-utils';
  * dockerfile-utils checks that our stage rules already make (DuplicateStageName, InvalidStageName with
  * ReservedStageName). Where the two overlap ours answer, with their quick fixes and settings.
  */
-const CODES_OUR_RULES_COVER: ReadonlySet<number> = new Set([
-  ValidationCode.DUPLICATE_BUILD_STAGE_NAME,
-  ValidationCode.INVALID_BUILD_STAGE_NAME,
-]);
+function codesOurRulesCover(): ReadonlySet<number> {
+  const { ValidationCode } = loadDockerfileUtils();
+  return new Set([ValidationCode.DUPLICATE_BUILD_STAGE_NAME, ValidationCode.INVALID_BUILD_STAGE_NAME]);
+}
 
 /**
  * A dockerfile-utils diagnostic as we publish it: its numeric code becomes the code's name (for example
@@ -29,7 +29,7 @@ export function toServiceDiagnostic(found: Diagnostic): Diagnostic {
     diagnostic.severity = found.severity;
   }
   if (typeof found.code === 'number') {
-    diagnostic.code = ValidationCode[found.code] ?? String(found.code);
+    diagnostic.code = loadDockerfileUtils().ValidationCode[found.code] ?? String(found.code);
   }
   if (found.tags !== undefined && found.tags.length > 0) {
     diagnostic.tags = found.tags;
@@ -48,11 +48,13 @@ export const serviceValidationFeature: Feature = {
     context.diagnostics.addFollowUp({
       name: 'dockerfile-utils validation',
       isEnabled: () => generalFeaturesEnabled(context),
-      compute: (document) =>
-        languageServiceFor(context)
+      compute: (document) => {
+        const covered = codesOurRulesCover();
+        return languageServiceFor(context)
           .validate(document.getText())
-          .filter((found) => typeof found.code !== 'number' || !CODES_OUR_RULES_COVER.has(found.code))
-          .map(toServiceDiagnostic),
+          .filter((found) => typeof found.code !== 'number' || !covered.has(found.code))
+          .map(toServiceDiagnostic);
+      },
     });
   },
 };
