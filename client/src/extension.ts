@@ -1,12 +1,15 @@
 import * as path from 'node:path';
 import { commands, workspace, type ExtensionContext } from 'vscode';
 import {
+  CloseAction,
+  ErrorAction,
   LanguageClient,
   TransportKind,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { LanguageFeatures } from './languageFeatures';
+import { RestartPolicy } from './restartPolicy';
 import { registerShowStageReferences } from './showStageReferences';
 import { registerStageGraph } from './stageGraph/stageGraphPanel';
 
@@ -37,6 +40,7 @@ export function activate(context: ExtensionContext): void {
       fileEvents: workspace.createFileSystemWatcher('**/.dockerfile-stages.json'),
     },
     initializationOptions: () => languageFeatures.initializationOptions(),
+    errorHandler: restartHandler(new RestartPolicy()),
   };
   const languageClient = new LanguageClient(
     'dockerfileStages',
@@ -54,6 +58,20 @@ export function activate(context: ExtensionContext): void {
   context.subscriptions.push(...languageFeatures.watch(languageClient));
   // Activation must not wait for the server: the client connects in the background.
   void languageClient.start();
+}
+
+function restartHandler(policy: RestartPolicy): LanguageClientOptions['errorHandler'] {
+  return {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () =>
+      policy.onClosed() === 'restart'
+        ? { action: CloseAction.Restart }
+        : {
+            action: CloseAction.DoNotRestart,
+            message:
+              'The Dockerfile Stages server stopped 5 times in 3 minutes and is not restarted; see the "Dockerfile Stages" output. Run "Dockerfile Stages: Restart Server" to try again.',
+          },
+  };
 }
 
 export function deactivate(): Thenable<void> | undefined {
