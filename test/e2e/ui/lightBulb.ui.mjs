@@ -44,7 +44,7 @@ async function waitForEditorText(page, expected, failure) {
 /**
  * Puts the cursor on a position and waits for the light bulb that VS Code draws in the glyph margin (or
  * in the text when the margin is taken). The editor asks for code actions when the cursor settles, so the
- * cursor is moved again if the first request came too early, for up to 30 seconds.
+ * cursor is moved again if the first request came too early, for up to 60 seconds (CI machines are shared).
  */
 async function showLightBulb(page, line, column) {
   const bulb = page
@@ -52,7 +52,7 @@ async function showLightBulb(page, line, column) {
       '.glyph-margin-widgets [class*="lightbulb"]:visible, .lightBulbWidget [class*="lightbulb"]:visible',
     )
     .first();
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   for (let nudge = 0; ; nudge++) {
     await goToPosition(page, line, column - (nudge % 2));
     try {
