@@ -1,6 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import { expandVariables as expandStageVariables } from './artifacts/stageVariables';
 import type { StageBuildInput } from './artifacts';
+import { AUTOMATIC_PLATFORM_ARGS } from './artifacts/crossCompileSignals';
 import { declarationsOf } from './declarations';
 import { expandVariables } from './expandVariables';
 import { classifyImage, type ImageFacts } from './images';
@@ -67,17 +68,8 @@ export function stageFactsKey(facts: StageFacts): object {
   return facts.buildInput;
 }
 
-/** BuildKit's automatic platform ARGs, which it fills in itself (Dockerfile reference, "Automatic platform ARGs"). */
-export const AUTOMATIC_PLATFORM_ARGS: readonly string[] = [
-  'TARGETPLATFORM',
-  'TARGETOS',
-  'TARGETARCH',
-  'TARGETVARIANT',
-  'BUILDPLATFORM',
-  'BUILDOS',
-  'BUILDARCH',
-  'BUILDVARIANT',
-];
+// The platform ARGs live with the cross-compile signals that read them; rules import them from here.
+export { AUTOMATIC_PLATFORM_ARGS };
 
 interface CacheEntry {
   readonly images: AnalysisSettings['images'];

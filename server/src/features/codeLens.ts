@@ -1,9 +1,9 @@
-import type { CodeLens, Connection } from 'vscode-languageserver';
+import type { CodeLens } from 'vscode-languageserver';
 import { stageCodeLenses } from '../analysis/navigation';
-import { SETTINGS_SECTION } from '../handlers/settings';
 import { SHOW_STAGE_REFERENCES_COMMAND } from '../protocol';
 import { answerSafely } from './answerSafely';
-import type { Feature, ServerContext } from './feature';
+import { editorSwitchEnabled } from './editorSwitch';
+import type { Feature } from './feature';
 
 /** A lens above each FROM: who uses the stage, or that nothing does, or that it is the final stage. */
 export const codeLensFeature: Feature = {
@@ -11,7 +11,7 @@ export const codeLensFeature: Feature = {
   capabilities: () => ({ codeLensProvider: { resolveProvider: false } }),
   register(context) {
     context.connection.onCodeLens(async ({ textDocument }) => {
-      if (!(await codeLensEnabled(context, textDocument.uri))) {
+      if (!(await editorSwitchEnabled(context, textDocument.uri, ['codeLens']))) {
         return [];
       }
       const uri = textDocument.uri;
@@ -32,30 +32,3 @@ export const codeLensFeature: Feature = {
     });
   },
 };
-
-/**
- * `dockerfileStages.codeLens`, read per document like every setting; on unless the user turned it off,
- * and on when the client cannot be asked.
- */
-async function codeLensEnabled(context: ServerContext, uri: string): Promise<boolean> {
-  if (context.client.capabilities.workspace?.configuration !== true) {
-    return true;
-  }
-  try {
-    const section = await readSection(context.connection, uri);
-    return (
-      typeof section !== 'object' ||
-      section === null ||
-      (section as { codeLens?: unknown }).codeLens !== false
-    );
-  } catch {
-    return true;
-  }
-}
-
-function readSection(connection: Connection, uri: string): Promise<unknown> {
-  return connection.workspace.getConfiguration({
-    scopeUri: uri,
-    section: SETTINGS_SECTION,
-  }) as Promise<unknown>;
-}

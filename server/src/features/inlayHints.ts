@@ -1,8 +1,8 @@
-import { InlayHintKind, type Connection, type InlayHint } from 'vscode-languageserver';
+import { InlayHintKind, type InlayHint } from 'vscode-languageserver';
 import { imageHints } from '../analysis/hints/imageHints';
-import { SETTINGS_SECTION } from '../handlers/settings';
 import { answerSafely } from './answerSafely';
-import type { Feature, ServerContext } from './feature';
+import { editorSwitchEnabled } from './editorSwitch';
+import type { Feature } from './feature';
 
 /** After each FROM image, its C library and release: `musl · alpine 3.20`, `glibc 2.36 · debian 12`, `no libc`. */
 export const inlayHintsFeature: Feature = {
@@ -11,7 +11,7 @@ export const inlayHintsFeature: Feature = {
   register(context) {
     context.connection.languages.inlayHint.on(async ({ textDocument, range }) => {
       const uri = textDocument.uri;
-      if (!(await libcHintsEnabled(context, uri))) {
+      if (!(await editorSwitchEnabled(context, uri, ['inlayHints', 'libc']))) {
         return [];
       }
       return answerSafely(context, 'inlayHint', uri, [], (result, analysis) =>
@@ -28,34 +28,3 @@ export const inlayHintsFeature: Feature = {
     });
   },
 };
-
-/**
- * `dockerfileStages.inlayHints.libc`, read per document like every setting; on unless the user turned it
- * off, and on when the client cannot be asked.
- */
-async function libcHintsEnabled(context: ServerContext, uri: string): Promise<boolean> {
-  if (context.client.capabilities.workspace?.configuration !== true) {
-    return true;
-  }
-  try {
-    const section = await readSection(context.connection, uri);
-    const inlayHints =
-      typeof section === 'object' && section !== null
-        ? (section as { inlayHints?: unknown }).inlayHints
-        : undefined;
-    return (
-      typeof inlayHints !== 'object' ||
-      inlayHints === null ||
-      (inlayHints as { libc?: unknown }).libc !== false
-    );
-  } catch {
-    return true;
-  }
-}
-
-function readSection(connection: Connection, uri: string): Promise<unknown> {
-  return connection.workspace.getConfiguration({
-    scopeUri: uri,
-    section: SETTINGS_SECTION,
-  }) as Promise<unknown>;
-}

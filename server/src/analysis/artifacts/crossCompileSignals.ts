@@ -46,7 +46,8 @@ export interface CrossCompileSignals {
 
 const source = 'libc.md §6 (cross-compilation signals; arch name map)';
 
-const platformArgNames: readonly string[] = [
+/** BuildKit's automatic platform ARGs, which it fills in itself (Dockerfile reference, "Automatic platform ARGs"). */
+export const AUTOMATIC_PLATFORM_ARGS: readonly string[] = [
   'TARGETPLATFORM',
   'TARGETOS',
   'TARGETARCH',
@@ -80,7 +81,7 @@ export function findCrossCompileSignals(input: StageBuildInput): CrossCompileSig
   } catch {
     // Detection is written not to throw; a missing signal only makes the platform rule quieter.
   }
-  return { signals, referencedPlatformArgs: platformArgNames.filter((name) => referenced.has(name)) };
+  return { signals, referencedPlatformArgs: AUTOMATIC_PLATFORM_ARGS.filter((name) => referenced.has(name)) };
 }
 
 function makeSignal(
@@ -335,7 +336,7 @@ function collectPlatformReferences(text: string, into: Set<string>): void {
   if (!text.includes('$')) {
     return;
   }
-  for (const name of platformArgNames) {
+  for (const name of AUTOMATIC_PLATFORM_ARGS) {
     let from = 0;
     for (let index = text.indexOf(name, from); index >= 0; index = text.indexOf(name, from)) {
       const before = text[index - 1];
