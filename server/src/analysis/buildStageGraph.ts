@@ -1,4 +1,11 @@
-import type { Arg, Flag, From, Instruction } from 'dockerfile-ast';
+import {
+  From,
+  type Arg,
+  type Dockerfile,
+  type Flag,
+  type ImageTemplate,
+  type Instruction,
+} from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import { expandVariables } from './expandVariables';
 import { declarationsOf } from './declarations';
@@ -30,16 +37,13 @@ export function buildStageGraph(parsed: ParsedDockerfile, options: StageGraphOpt
   }
 
   const argValuesKey = JSON.stringify([...argValues]);
-  const groups = groupInstructionsByStage(dockerfile.getInstructions());
+  const groups = stageInstructionGroups(dockerfile);
   const parts = groups.map((instructions) =>
     stageParts(instructions, parsed, argValues, argValuesKey, escapeChar),
   );
-  const stages = parts.map(({ stage }, index) => ({
-    ...stage,
-    index,
-    range: stageRange(groups[index][0], groups[index + 1]?.[0], parsed),
-    instructions: groups[index],
-  }));
+  const stages = parts.map(({ stage }, index) =>
+    placeStage(stage, index, stageRange(groups[index][0], groups[index + 1]?.[0], parsed), groups[index]),
+  );
 
   const references: StageReference[] = [];
   stages.forEach((stage, index) => {
@@ -90,23 +94,22 @@ function stageParts(
     cached &&
     cached.argValuesKey === argValuesKey &&
     cached.escapeChar === escapeChar &&
-    sameInstructions(cached.instructions, instructions)
+    (cached.instructions === instructions || sameInstructions(cached.instructions, instructions))
   ) {
     return cached;
   }
   const built = buildStage(instructions, 0, undefined, parsed, argValues, escapeChar);
   const references: StageReference[] = [];
   collectReferences(built, [], parsed.lines, escapeChar, references);
-  // The placement fields are filled in per version by buildStageGraph; the rest is the stage's own.
-  const stage: { -readonly [K in keyof Stage]?: Stage[K] } = { ...built };
-  delete stage.index;
-  delete stage.range;
-  delete stage.instructions;
+  // The placement fields are filled in per version by buildStageGraph; the rest is the stage's own. A rest
+  // pattern, not `delete`, which would turn the object (and every stage spread from it) into a slow
+  // dictionary-mode object.
+  const { index, range, instructions: ownInstructions, ...stage } = built;
   const parts: StageParts = {
-    instructions: [...instructions],
+    instructions,
     argValuesKey,
     escapeChar,
-    stage: stage as StageOwnFields,
+    stage,
     references: references.map(({ kind, value, valueRange, instruction }) => ({
       kind,
       value,
@@ -116,6 +119,31 @@ function stageParts(
   };
   partsByFrom.set(from, parts);
   return parts;
+}
+
+/**
+ * A stage from its own fields and its place in this version of the file. The fields are written out rather
+ * than spread: spreading a cached object of this size on every keystroke for every stage was one of the
+ * largest costs of an edit on large files.
+ */
+function placeStage(own: StageOwnFields, index: number, range: Range, instructions: Instruction[]): Stage {
+  return {
+    index,
+    name: own.name,
+    nameLower: own.nameLower,
+    nameRange: own.nameRange,
+    asKeyword: own.asKeyword,
+    asRange: own.asRange,
+    fromKeyword: own.fromKeyword,
+    fromKeywordRange: own.fromKeywordRange,
+    fromRange: own.fromRange,
+    base: own.base,
+    baseExpanded: own.baseExpanded,
+    baseRange: own.baseRange,
+    platform: own.platform,
+    range,
+    instructions,
+  };
 }
 
 function sameInstructions(a: readonly Instruction[], b: readonly Instruction[]): boolean {
@@ -133,10 +161,32 @@ function readGlobalArgs(args: readonly Arg[]): GlobalArg[] {
   return result;
 }
 
+/**
+ * Each stage's instructions, FROM first. dockerfile-ast already groups them into one template per FROM
+ * (a private field of 0.7.x); the incremental parser reuses an unchanged stage's template, so its array is
+ * the very same object across edits, which lets per-stage caches compare by identity. Should the field
+ * ever be missing, the instructions are grouped here the same way.
+ */
+function stageInstructionGroups(dockerfile: Dockerfile): Instruction[][] {
+  const templates = (dockerfile as unknown as { buildStages?: unknown }).buildStages;
+  if (Array.isArray(templates) && templates.every(isImageTemplate)) {
+    return templates
+      .map((template) => template.getInstructions())
+      .filter((instructions) => instructions.length > 0);
+  }
+  return groupInstructionsByStage(dockerfile.getInstructions());
+}
+
+function isImageTemplate(value: unknown): value is ImageTemplate {
+  return typeof (value as Partial<ImageTemplate> | null)?.getInstructions === 'function';
+}
+
 function groupInstructionsByStage(instructions: readonly Instruction[]): Instruction[][] {
   const groups: Instruction[][] = [];
   for (const instruction of instructions) {
-    if (instruction.getKeyword() === 'FROM') {
+    // dockerfile-ast makes every FROM a From, and only FROMs; the class test spares an uppercased copy of
+    // every keyword in the file on every keystroke.
+    if (instruction instanceof From) {
       groups.push([instruction]);
     } else if (groups.length > 0) {
       groups[groups.length - 1].push(instruction);

@@ -16,7 +16,23 @@ export interface Declaration {
  * `ENV A B` (A with the value "B"), but for ARG BuildKit declares two variables without defaults
  * (`ARG <name>[=<default value>] [<name>[=<default value>]...]`), so `ARG TARGETOS TARGETARCH` is split here.
  */
-export function declarationsOf(instruction: Instruction): Declaration[] {
+export function declarationsOf(instruction: Instruction): readonly Declaration[] {
+  let declarations = declarationsByInstruction.get(instruction);
+  if (!declarations) {
+    declarations = readDeclarations(instruction);
+    declarationsByInstruction.set(instruction, declarations);
+  }
+  return declarations;
+}
+
+/**
+ * Instructions never change after parsing, and the incremental parser keeps unchanged stages' instructions
+ * across edits, so each is read once rather than by every rule on every keystroke. A WeakMap, so entries go
+ * with the parse trees.
+ */
+const declarationsByInstruction = new WeakMap<Instruction, readonly Declaration[]>();
+
+function readDeclarations(instruction: Instruction): Declaration[] {
   const keyword = instruction.getKeyword();
   if (keyword !== 'ARG' && keyword !== 'ENV') {
     return [];

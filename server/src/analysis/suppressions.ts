@@ -20,10 +20,17 @@ const OWN_IGNORE = /^\s*#\s*dockerfile-stages\s+ignore\s*=\s*(.*?)\s*$/;
 const OWN_GLOBAL_IGNORE = /^\s*#\s*dockerfile-stages\s+global\s+ignore\s*=\s*(.*?)\s*$/;
 const COMMENT = /^\s*#/;
 
+const NOTHING_SUPPRESSED: Suppressions = { isSuppressed: () => false };
+
 export function readSuppressions(
   parsed: ParsedDockerfile,
   instructions: readonly Instruction[],
 ): Suppressions {
+  // One native scan of the text spares the line-by-line work below on files without suppressions, nearly
+  // all of them, on every keystroke.
+  if (!mayHoldSuppression(parsed.text)) {
+    return NOTHING_SUPPRESSED;
+  }
   const lines = parsed.lines;
   const fileWide = new Set<string>();
   let fileWideAll = false;
@@ -95,6 +102,24 @@ export function readSuppressions(
       return skipped === 'all' || (skipped !== undefined && skipped.has(ruleId));
     },
   };
+}
+
+/**
+ * Whether some `#` is followed (after blanks) by `check` in any case or by `dockerfile-stages`, as every form
+ * above is. A walk over the `#` characters with `indexOf`: several times faster than a case-insensitive
+ * regular expression over the whole text.
+ */
+function mayHoldSuppression(text: string): boolean {
+  for (let hash = text.indexOf('#'); hash >= 0; hash = text.indexOf('#', hash + 1)) {
+    let at = hash + 1;
+    while (at < text.length && /\s/.test(text[at])) {
+      at++;
+    }
+    if (text.slice(at, at + 5).toLowerCase() === 'check' || text.startsWith('dockerfile-stages', at)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function rulesInComment(text: string): RuleSet {

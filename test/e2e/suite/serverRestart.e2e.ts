@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
+import { codeActionsAt, describeActions } from './codeActions';
 import { describeDiagnostics, ourDiagnostics, ruleOf, waitForDiagnostic } from './diagnostics';
 import { openInEditor, revertDocument } from './documents';
 import { pollFor, pollUntil } from './poll';
@@ -35,6 +36,16 @@ suite('Server restart', () => {
         timeoutMs: 60_000,
       });
       assert.equal(fresh.severity, vscode.DiagnosticSeverity.Warning);
+      // Every feature comes back with the server, the light bulb's quick fixes included.
+      let offered: vscode.CodeAction[] = [];
+      await pollUntil(
+        'a quick fix from the new server',
+        async () => {
+          offered = await codeActionsAt(uri, fresh.range, vscode.CodeActionKind.QuickFix);
+          return offered.some((action) => action.title.includes("'extra'"));
+        },
+        { explain: () => describeActions(offered) },
+      );
     } finally {
       await revertDocument(document);
     }

@@ -60,7 +60,12 @@ async function showLightBulb(page, line, column) {
       return bulb;
     } catch (error) {
       if (Date.now() > deadline) {
-        throw error;
+        // Explain the failure: ask for the quick fixes directly, as Ctrl+. does, and report what shows.
+        await page.keyboard.press('Control+.');
+        await page.waitForTimeout(3_000);
+        const menu = await page.locator('.action-widget').allInnerTexts();
+        const message = await page.locator('.monaco-editor-overlaymessage').allInnerTexts();
+        throw new Error(`${error.message}\nCtrl+. then showed: ${JSON.stringify({ menu, message })}`);
       }
     }
   }

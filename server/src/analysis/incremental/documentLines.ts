@@ -8,8 +8,23 @@ export interface DocumentLines {
 
 const LINE_BREAK_CAPTURED = /(\r\n|\r|\n)/;
 
-/** Splits with one native `split` (faster than a character loop on megabyte files) and sums the lengths. */
+/**
+ * Splits with one native `split` (faster than a character loop on megabyte files) and sums the lengths.
+ * Text without a carriage return, nearly every file on every keystroke, takes the plain `\n` split, which
+ * is several times faster than the regular expression.
+ */
 export function splitDocumentLines(text: string): DocumentLines {
+  if (!text.includes('\r')) {
+    const lines = text.split('\n');
+    const starts = new Array<number>(lines.length + 1);
+    let offset = 0;
+    for (let index = 0; index < lines.length; index++) {
+      starts[index] = offset;
+      offset += lines[index].length + 1;
+    }
+    starts[lines.length] = text.length;
+    return { lines, starts };
+  }
   const parts = text.split(LINE_BREAK_CAPTURED);
   const lines: string[] = [];
   const starts: number[] = [];

@@ -18,12 +18,18 @@ const FROM_LINE = /^[ \t]*from(?:[ \t]|$)/i;
  * two, when it lands on a FROM line), not of the file. Lines added or removed shift the stages below, which
  * are parsed again at their new lines.
  */
+/** A parsed chunk with the text it was parsed from. */
+interface CachedChunk {
+  readonly body: string;
+  readonly chunk: ChunkParse;
+}
+
 export class IncrementalParser {
-  private cache = new Map<string, ChunkParse>();
+  private cache = new Map<string, CachedChunk>();
 
   parse(text: string): ParsedDockerfile {
     const split = splitDocumentLines(text);
-    const used = new Map<string, ChunkParse>();
+    const used = new Map<string, CachedChunk>();
     try {
       const chunks = this.parseChunks(text, split, used);
       return { text, lines: split.lines, dockerfile: joinChunks(text, chunks), parseError: undefined };
@@ -36,7 +42,7 @@ export class IncrementalParser {
     }
   }
 
-  private parseChunks(text: string, split: DocumentLines, used: Map<string, ChunkParse>): ChunkParse[] {
+  private parseChunks(text: string, split: DocumentLines, used: Map<string, CachedChunk>): ChunkParse[] {
     const candidates: number[] = [];
     split.lines.forEach((line, index) => {
       if (index > 0 && FROM_LINE.test(line)) {
@@ -76,7 +82,7 @@ export class IncrementalParser {
     candidates: readonly number[],
     first: number,
     escapeChar: string,
-    used: Map<string, ChunkParse>,
+    used: Map<string, CachedChunk>,
   ): ChunkParse {
     for (let width = 1; ; width *= 2) {
       const last = first + width - 1;
@@ -100,17 +106,19 @@ export class IncrementalParser {
     start: number,
     probe: number | undefined,
     escapeChar: string,
-    used: Map<string, ChunkParse>,
+    used: Map<string, CachedChunk>,
   ): ChunkParse {
     const end = probe === undefined ? text.length : split.starts[probe] + split.lines[probe].length;
     const body = text.slice(split.starts[start], end);
-    const key = `${start}\u0000${probe ?? ''}\u0000${escapeChar}\u0000${body}`;
-    let chunk = used.get(key) ?? this.cache.get(key);
-    if (!chunk) {
-      chunk = parseChunk(body, start, probe, escapeChar);
+    // Keyed by position and escape character, with the body compared on lookup: putting the body in the key
+    // would copy every stage's text into a new string on every keystroke.
+    const key = `${start}\u0000${probe ?? ''}\u0000${escapeChar}`;
+    let cached = used.get(key) ?? this.cache.get(key);
+    if (cached?.body !== body) {
+      cached = { body, chunk: parseChunk(body, start, probe, escapeChar) };
     }
-    used.set(key, chunk);
-    return chunk;
+    used.set(key, cached);
+    return cached.chunk;
   }
 }
 
