@@ -3,12 +3,14 @@
  * All I/O of the CLI lives here; the analysis itself stays pure.
  */
 import { readFileSync } from 'node:fs';
-import { analyze } from '../analysis/analyze';
+import { availableParallelism } from 'node:os';
+import type { AnalysisSettings } from '../analysis/settings';
 import { ALL_RULES, RULE_IDS } from '../analysis/rules';
 import { describeFsError, findDockerfiles } from './findDockerfiles';
 import type { FileReport } from './formats/fileReport';
 import { createProjectSettingsLoader } from './projectConfig';
-import { viewOfAnalysis } from '../analysis/graph';
+import type { AnalysisJob } from './analyzeFile';
+import { analyzeBatch, analyzeInParallel, isAnalysisWorker, serveAnalyses } from './parallelAnalysis';
 import { formatGraph, GRAPH_FORMATS } from './formats/formatGraph';
 import { formatJson } from './formats/formatJson';
 import { formatSarif } from './formats/formatSarif';
@@ -22,10 +24,18 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly readFile: (path: string) => string;
+  /**
+   * Worker threads the CLI may add for large runs (`--jobs` overrides it), and the script they run; none
+   * when absent, as in tests that fake the file system.
+   */
+  readonly parallelism?: { readonly workers: number; readonly script: string };
 }
 
-/** Runs the CLI and returns its exit status. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+/** Below this many files a worker's start-up costs more than it saves. */
+const MIN_FILES_PER_WORKER = 100;
+
+/** Runs the CLI and resolves with its exit status. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArguments(argv);
   switch (parsed.kind) {
     case 'help':
@@ -42,11 +52,14 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
 }
 
-function runCheck(command: CheckCommand, io: CliIo): number {
+async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   const { files, problems } = findDockerfiles(command.paths);
-  const reports: FileReport[] = [];
   const projectSettingsFor = createProjectSettingsLoader(io, RULE_IDS, command);
   const configProblems = new Set<string>();
+  // All reading happens first, on this thread; the analysis then runs on as many threads as help.
+  const checked: string[] = [];
+  const jobs: AnalysisJob[] = [];
+  const settingsTable: AnalysisSettings[] = [];
   for (const file of files) {
     let text: string;
     try {
@@ -61,17 +74,29 @@ function runCheck(command: CheckCommand, io: CliIo): number {
     }
     const project = projectSettingsFor(file);
     project.problems.forEach((problem) => configProblems.add(problem));
-    const settings = project.settings;
-    const result = analyze(text, settings);
-    for (const failure of result.failures) {
-      io.stderr(`dockerfile-stages: rule ${failure.ruleId} failed on ${file}: ${failure.message}\n`);
+    // The loader hands back one settings object per config file, so the table stays as short as that.
+    let settingsIndex = settingsTable.indexOf(project.settings);
+    if (settingsIndex < 0) {
+      settingsIndex = settingsTable.push(project.settings) - 1;
     }
-    reports.push({
-      file,
-      findings: result.findings,
-      graph: GRAPH_FORMATS.has(command.format) ? viewOfAnalysis(result, settings) : undefined,
-    });
+    checked.push(file);
+    jobs.push({ text, settingsIndex });
   }
+
+  const withGraph = GRAPH_FORMATS.has(command.format);
+  const workers = workerCount(command, io, jobs.length);
+  const outcomes =
+    workers > 0 && io.parallelism
+      ? await analyzeInParallel(io.parallelism.script, jobs, settingsTable, withGraph, workers)
+      : analyzeBatch(jobs, settingsTable, withGraph);
+  const reports: FileReport[] = outcomes.map((outcome, index) => {
+    for (const failure of outcome.failures) {
+      io.stderr(
+        `dockerfile-stages: rule ${failure.ruleId} failed on ${checked[index]}: ${failure.message}\n`,
+      );
+    }
+    return { file: checked[index], findings: outcome.findings, graph: outcome.graph };
+  });
   problems.push(...configProblems);
   for (const problem of problems) {
     io.stderr(`dockerfile-stages: ${problem}\n`);
@@ -96,10 +121,24 @@ function runCheck(command: CheckCommand, io: CliIo): number {
   return reports.some((report) => report.findings.some((finding) => finding.severity === 'error')) ? 1 : 0;
 }
 
-if (require.main === module) {
-  process.exitCode = runCli(process.argv.slice(2), {
+/** Worker threads for this run: `--jobs N` means N threads in all; by default one per spare CPU, for large runs. */
+function workerCount(command: CheckCommand, io: CliIo, files: number): number {
+  if (!io.parallelism) {
+    return 0;
+  }
+  const wanted = command.jobs === undefined ? io.parallelism.workers : command.jobs - 1;
+  return Math.max(0, Math.min(wanted, Math.floor(files / MIN_FILES_PER_WORKER)));
+}
+
+if (isAnalysisWorker()) {
+  serveAnalyses();
+} else if (require.main === module) {
+  void runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readFile: (path) => readFileSync(path, 'utf8'),
+    parallelism: { workers: availableParallelism() - 1, script: __filename },
+  }).then((status) => {
+    process.exitCode = status;
   });
 }

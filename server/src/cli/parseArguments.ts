@@ -4,6 +4,8 @@ export interface CheckCommand {
   readonly target: string | undefined;
   readonly buildArgs: Readonly<Record<string, string>>;
   readonly paths: readonly string[];
+  /** How many threads analyse files; undefined lets the CLI choose from the number of CPUs. */
+  readonly jobs: number | undefined;
 }
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'mermaid', 'dot'] as const;
@@ -25,6 +27,7 @@ Options:
                              (default: text)
   --target NAME              the stage that is built (default: the last stage)
   --build-arg NAME=VALUE     a value for a global ARG, as docker build --build-arg (repeatable)
+  --jobs N                   analyse on N threads (default: one per CPU for large runs)
   -h, --help                 show this help
   --version                  show the version
 
@@ -54,6 +57,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   let target: string | undefined;
   const buildArgs: Record<string, string> = {};
   const paths: string[] = [];
+  let jobs: number | undefined;
   for (let i = 0; i < rest.length; i++) {
     const argument = rest[i];
     const [flag, inlineValue] = splitFlag(argument);
@@ -79,6 +83,12 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
         return { kind: 'error', message: `--build-arg needs NAME=VALUE, got '${value}'` };
       }
       buildArgs[value.slice(0, equals)] = value.slice(equals + 1);
+    } else if (flag === '--jobs') {
+      const value = takeValue() ?? '';
+      if (!/^[1-9][0-9]{0,3}$/.test(value)) {
+        return { kind: 'error', message: `--jobs needs a whole number from 1 to 9999, got '${value}'` };
+      }
+      jobs = Number(value);
     } else if (argument === '--') {
       paths.push(...rest.slice(i + 1));
       break;
@@ -91,7 +101,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   if (paths.length === 0) {
     return { kind: 'error', message: 'no PATH given: name Dockerfiles or directories to check' };
   }
-  return { kind: 'check', command: { format, target, buildArgs, paths } };
+  return { kind: 'check', command: { format, target, buildArgs, paths, jobs } };
 }
 
 function splitFlag(argument: string): [string, string | undefined] {
