@@ -52,6 +52,11 @@ export interface StageFacts {
   /** The text of this stage's own RUN instructions (continuations joined, exec form as words, heredocs kept). */
   readonly runs: readonly string[];
   /**
+   * The arguments of each `ADD <url> ...` of the stage and the stages it is built FROM (ancestors first):
+   * what they fetch is built elsewhere, like a file a RUN fetches with curl.
+   */
+  readonly downloads: readonly string[];
+  /**
    * The input for build-signal detection (artifacts/findBuildSignals): the RUNs of the whole chain,
    * ancestors first, since the stage's filesystem holds what they built; this stage's ENV and ARGs.
    */
@@ -138,6 +143,7 @@ interface StageCore {
   readonly env: Readonly<Record<string, string>>;
   readonly args: Readonly<Record<string, string | undefined>>;
   readonly runs: readonly string[];
+  readonly downloads: readonly string[];
   readonly buildInput: StageBuildInput;
 }
 
@@ -215,6 +221,7 @@ function computeCore(
   const ownRuns = readRuns(stage.instructions);
   const { env, args } = readVariables(stage.instructions, parent?.env ?? {}, globals);
   const runs = [...(parent?.buildInput.runs ?? []), ...ownRuns];
+  const downloads = [...(parent?.downloads ?? []), ...readRemoteAdds(stage.instructions)];
   const image = parent
     ? parent.image
     : stage.baseExpanded !== undefined
@@ -229,6 +236,7 @@ function computeCore(
     env,
     args,
     runs: ownRuns,
+    downloads,
     buildInput: { runs, env, args },
   };
 }
@@ -246,6 +254,7 @@ function assemble(stage: Stage, parent: StageFacts | undefined, core: StageCore)
     env: core.env,
     args: core.args,
     runs: core.runs,
+    downloads: core.downloads,
     buildInput: core.buildInput,
   };
 }
@@ -260,6 +269,7 @@ function emptyFacts(stage: Stage): StageFacts {
     env: {},
     args: {},
     runs: [],
+    downloads: [],
     buildInput: { runs: [] },
   };
 }
@@ -330,6 +340,24 @@ function readVariables(
     }
   }
   return { env, args };
+}
+
+/** A remote ADD source: BuildKit fetches HTTP(S) URLs and Git repositories (Dockerfile reference, ADD). */
+const REMOTE_SOURCE = /^(?:https?:\/\/|git@)/i;
+
+/** The arguments, as written, of each ADD that fetches a remote source. */
+function readRemoteAdds(instructions: readonly Instruction[]): string[] {
+  const downloads: string[] = [];
+  for (const instruction of instructions.slice(1)) {
+    if (instruction.getKeyword() !== 'ADD') {
+      continue;
+    }
+    const values = instruction.getArguments().map((argument) => argument.getValue());
+    if (values.slice(0, -1).some((value) => REMOTE_SOURCE.test(value))) {
+      downloads.push(values.join(' '));
+    }
+  }
+  return downloads;
 }
 
 /** The text each RUN executes: flags dropped, continuations joined, exec form as space-joined words. */

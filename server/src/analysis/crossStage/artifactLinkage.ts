@@ -62,6 +62,8 @@ export interface ArtifactSource {
   readonly signals: BuildSignals | undefined;
   /** The RUN texts of the producing stage and its FROM chain, to see whether it installs packages. */
   readonly runs?: readonly string[];
+  /** The `ADD <url>` arguments of the producing stage and its FROM chain. */
+  readonly downloads?: readonly string[];
 }
 
 /** `apk add`: a musl stage that installs packages ships their dynamically linked binaries. */
@@ -212,7 +214,7 @@ function foundInImage(
     return { kind: 'native-unknown', path };
   }
   if (wasDownloaded(source, path)) {
-    // Release binaries fetched with curl or wget are built elsewhere, and many are static.
+    // Release binaries fetched with curl, wget or ADD <url> are built elsewhere, and many are static.
     return { kind: 'native-unknown', path };
   }
   const known =
@@ -229,7 +231,7 @@ function foundInImage(
   return shipped ? { ...linkage, origin: 'image' } : linkage;
 }
 
-/** Whether a curl or wget RUN in the producing chain names the copied file (or directory). */
+/** Whether a curl or wget RUN, or an `ADD <url>`, in the producing chain names the copied file (or directory). */
 function wasDownloaded(source: ArtifactSource, path: string): boolean {
   const name =
     path
@@ -239,7 +241,10 @@ function wasDownloaded(source: ArtifactSource, path: string): boolean {
   if (name === '' || name === '*') {
     return false;
   }
-  return (source.runs ?? []).some((run) => DOWNLOAD.test(run) && run.includes(name));
+  return (
+    (source.runs ?? []).some((run) => DOWNLOAD.test(run) && run.includes(name)) ||
+    (source.downloads ?? []).some((download) => download.includes(name))
+  );
 }
 
 function dynamicLinkage(path: string, libc: 'glibc' | 'musl', what: string): DynamicLinkage {

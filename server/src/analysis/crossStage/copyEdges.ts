@@ -163,7 +163,7 @@ function computeEdgeParts(
       image: sourceImage,
       imageReference: sourceImageReference,
       signals: source ? signalsOf(source) : undefined,
-      ...(source ? { runs: source.buildInput.runs } : {}),
+      ...(source ? { runs: source.buildInput.runs, downloads: source.downloads } : {}),
     },
     paths,
   );
