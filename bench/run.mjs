@@ -27,6 +27,11 @@ const SERVERS = {
     args: [join(ROOT, 'node_modules', 'dockerfile-language-server-nodejs', 'lib', 'server.js'), '--stdio'],
     options: undefined,
   },
+  floor: {
+    label: 'transport floor (a server that only publishes empty diagnostics)',
+    args: [join(ROOT, 'bench', 'floorServer.mjs'), '--stdio'],
+    options: undefined,
+  },
 };
 
 function median(values) {
@@ -164,17 +169,18 @@ function formatReport(rows, manyDocuments, cli, bundles) {
   const out = [];
   out.push('### Editing: open and one-character edits (22 lines per stage)', '');
   out.push(
-    '| file | open → first diagnostics: ours / theirs (×) | edit → diagnostics, median: ours / theirs (×) | p90: ours / theirs | ours with general features: open, median, p90 | peak RSS: ours / theirs |',
-    '|---|---|---|---|---|---|',
+    '| file | open → first diagnostics: ours / theirs (×) | edit → diagnostics, median: ours / theirs (×) | p90: ours / theirs | ours with general features: open, median, p90 | transport floor: median | peak RSS: ours / theirs |',
+    '|---|---|---|---|---|---|---|',
   );
   for (const row of rows) {
-    const { ours, oursGeneral, theirs } = row;
+    const { ours, oursGeneral, theirs, floor } = row;
     out.push(
       `| ${row.lines.toLocaleString('en-US')} lines, ${row.stages} stages (${(row.bytes / 1024).toFixed(0)} KB) ` +
         `| ${ms(ours.openMs)} / ${ms(theirs.openMs)} (${ratio(theirs.openMs, ours.openMs)}) ` +
         `| ${ms(ours.editMedianMs)} / ${ms(theirs.editMedianMs)} (${ratio(theirs.editMedianMs, ours.editMedianMs)}) ` +
         `| ${ms(ours.editP90Ms)} / ${ms(theirs.editP90Ms)} ` +
         `| ${ms(oursGeneral.openMs)}, ${ms(oursGeneral.editMedianMs)}, ${ms(oursGeneral.editP90Ms)} ` +
+        `| ${ms(floor.editMedianMs)} ` +
         `| ${mb(ours.peakMb)} / ${mb(theirs.peakMb)} |`,
     );
   }
@@ -246,7 +252,9 @@ does: open the file, then type ${EDITS} characters one \`didChange\` at a time (
 (a fresh server process each): medians and 90th percentiles. Peak RSS is \`VmHWM\` from \`/proc/<pid>/status\`.
 "Theirs" is dockerfile-language-server-nodejs 0.15.0, the server inside Microsoft's Docker extension; "with
 general features" is our server with \`initializationOptions.generalFeatures\` on, where our rules'
-diagnostics are published before dockerfile-utils' validation. \`BENCH_ROUNDS=N\` changes the number of rounds.
+diagnostics are published before dockerfile-utils' validation. The transport floor is \`bench/floorServer.mjs\`, a
+server that keeps the document and publishes empty diagnostics for each version over the same transport and
+library: no server can answer faster than that here. \`BENCH_ROUNDS=N\` changes the number of rounds.
 
 Latest run: ${date}, ${describeMachine()}.
 
