@@ -27,7 +27,8 @@ Options:
                              (default: text)
   --target NAME              the stage that is built (default: the last stage)
   --build-arg NAME=VALUE     a value for a global ARG, as docker build --build-arg (repeatable)
-  --jobs N                   analyse on N threads (default: one per CPU for large runs)
+  --jobs N                   analyse on N threads (default: more threads for large runs on
+                             machines with more than two CPUs)
   -h, --help                 show this help
   --version                  show the version
 
