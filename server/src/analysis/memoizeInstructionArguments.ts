@@ -1,5 +1,6 @@
 import { Argument, Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
+import { flatCopy } from './flatString';
 
 /**
  * dockerfile-ast recomputes an instruction's argument list on every call: JSON-form instructions (RUN, COPY,
@@ -21,7 +22,10 @@ const computeRawArguments = prototype.getRawArguments;
 prototype.getRawArguments = function memoizedRawArguments(this: object): Argument[] {
   let args = argumentsByInstruction.get(this);
   if (!args) {
-    args = computeRawArguments.call(this);
+    // dockerfile-ast builds each value one character at a time; the kept copy is flat (see flatCopy).
+    args = computeRawArguments
+      .call(this)
+      .map((argument) => new Argument(flatCopy(argument.getValue()), argument.getRange()));
     argumentsByInstruction.set(this, args);
   }
   return args.map((argument) => new Argument(argument.getValue(), copyRange(argument.getRange())));

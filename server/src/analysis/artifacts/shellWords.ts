@@ -1,3 +1,5 @@
+import { flatCopy } from '../flatString';
+
 /**
  * A small, linear-time splitter of `RUN` text into simple commands and words. It understands
  * quotes, backslash escapes and line continuations, `$(…)`, `${…}` and backticks as parts of a
@@ -73,11 +75,15 @@ export function splitShellCommands(text: string): ShellCommand[] {
   }
   let commands = commandsByText.get(text);
   if (!commands) {
-    if (commandsByText.size >= MAX_KEPT_TEXTS) {
+    if (commandsByText.size >= MAX_KEPT_TEXTS || keptCharacters + text.length > MAX_KEPT_CHARACTERS) {
       commandsByText.clear();
+      keptCharacters = 0;
     }
-    commands = toCommands(tokenize(text), 0);
-    commandsByText.set(text, commands);
+    // Kept across edits, so neither the key nor the words may hold on to the document (see flatCopy).
+    const own = flatCopy(text);
+    commands = toCommands(tokenize(own), 0);
+    commandsByText.set(own, commands);
+    keptCharacters += own.length;
   }
   return commands;
 }
@@ -89,6 +95,9 @@ export function splitShellCommands(text: string): ShellCommand[] {
  */
 const commandsByText = new Map<string, ShellCommand[]>();
 const MAX_KEPT_TEXTS = 5000;
+/** Together the kept texts stay under this many characters, so long RUNs cannot fill memory either. */
+const MAX_KEPT_CHARACTERS = 4_000_000;
+let keptCharacters = 0;
 
 /** The last path segment of a command name: `/usr/local/go/bin/go` → `go`. */
 export function commandName(word: ShellWord | undefined): string {
@@ -198,7 +207,7 @@ function tokenize(text: string): ShellWord[][] {
       if (dropNextWord) {
         dropNextWord = false;
       } else {
-        current.push({ text: buffer, start: wordStart, end: at });
+        current.push({ text: flatCopy(buffer), start: wordStart, end: at });
       }
     }
     buffer = '';
