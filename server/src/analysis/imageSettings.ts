@@ -1,18 +1,11 @@
-import type { ImageOverride, LibcFamily, PackageManager } from './images';
+import {
+  LIBC_FAMILIES,
+  PACKAGE_MANAGERS,
+  type ImageOverride,
+  type LibcFamily,
+  type PackageManager,
+} from './images';
 
-const LIBC_FAMILIES: readonly LibcFamily[] = ['glibc', 'musl', 'none', 'windows', 'unknown'];
-const PACKAGE_MANAGERS: readonly PackageManager[] = [
-  'apt',
-  'apk',
-  'dnf',
-  'yum',
-  'microdnf',
-  'zypper',
-  'pacman',
-  'tdnf',
-  'none',
-  'unknown',
-];
 const GLIBC_VERSION = /^\d+\.\d+$/;
 
 /**

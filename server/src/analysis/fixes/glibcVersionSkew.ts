@@ -1,6 +1,5 @@
-import { computeStageFacts } from '../stageFacts';
 import type { Fix, FixProvider } from './fix';
-import { copyEdgeDataOf } from './copyEdgeFindingData';
+import { copyEdgeStagesOf } from './copyEdgeFindingData';
 import { builderOnFamily, runtimeOnBuilderFamily } from './libcImageSwitches';
 import { keepResolving } from './verifyFix';
 import { replaceBaseImage, stageLabel } from './stageLineEdits';
@@ -9,19 +8,12 @@ import { replaceBaseImage, stageLabel } from './stageLineEdits';
 export const glibcVersionSkewFixes: FixProvider = {
   ruleId: 'GlibcVersionSkew',
   fixes(finding, context) {
-    const data = copyEdgeDataOf(finding);
+    const edge = copyEdgeStagesOf(finding, context);
+    if (!edge?.sourceFacts || !edge.targetFacts) {
+      return [];
+    }
+    const { data, target, source, sourceFacts, targetFacts } = edge;
     const graph = context.analysis.graph;
-    const target = data ? graph.stages[data.targetStage] : undefined;
-    if (!data || !target) {
-      return [];
-    }
-    const facts = computeStageFacts(graph, context.settings);
-    const source = data.sourceStage >= 0 ? graph.stages[data.sourceStage] : undefined;
-    const sourceFacts = source ? facts[source.index] : undefined;
-    const targetFacts = facts[target.index];
-    if (!sourceFacts || !targetFacts) {
-      return [];
-    }
     const fixes: Fix[] = [];
     const runtime = runtimeOnBuilderFamily(sourceFacts.image, targetFacts.image, data.targetImage);
     const runtimeEdit = runtime ? replaceBaseImage(graph, target, runtime) : undefined;

@@ -1,7 +1,6 @@
 import { findBuildSignals } from '../artifacts';
-import { computeStageFacts } from '../stageFacts';
 import type { Fix, FixProvider } from './fix';
-import { copyEdgeDataOf } from './copyEdgeFindingData';
+import { copyEdgeStagesOf } from './copyEdgeFindingData';
 import { builderOnFamily, runtimeOnBuilderFamily } from './libcImageSwitches';
 import { insertLineAfterFrom, replaceBaseImage, stageLabel } from './stageLineEdits';
 import { keepResolving } from './verifyFix';
@@ -13,16 +12,12 @@ import { keepResolving } from './verifyFix';
 export const libcMismatchFixes: FixProvider = {
   ruleId: 'LibcMismatch',
   fixes(finding, context) {
-    const data = copyEdgeDataOf(finding);
-    const graph = context.analysis.graph;
-    const target = data ? graph.stages[data.targetStage] : undefined;
-    if (!data || !target) {
+    const edge = copyEdgeStagesOf(finding, context);
+    if (!edge) {
       return [];
     }
-    const facts = computeStageFacts(graph, context.settings);
-    const source = data.sourceStage >= 0 ? graph.stages[data.sourceStage] : undefined;
-    const sourceFacts = source ? facts[source.index] : undefined;
-    const targetFacts = facts[target.index];
+    const { data, target, targetFacts, source, sourceFacts } = edge;
+    const graph = context.analysis.graph;
     const fixes: Fix[] = [];
 
     // Go links no C library with cgo off, which fits every runtime, scratch and distroless/static included.

@@ -1,9 +1,9 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Finding } from '../findings';
-import { computeStageFacts } from '../stageFacts';
+import type { StageFacts } from '../stageFacts';
 import type { Stage } from '../stageModel';
 import type { Fix, FixContext, FixProvider, TextEdit } from './fix';
-import { copyEdgeDataOf } from './copyEdgeFindingData';
+import { copyEdgeStagesOf } from './copyEdgeFindingData';
 import { findBuildSignals } from '../artifacts';
 import { insertLineAfterFrom, stageLabel } from './stageLineEdits';
 import { lineEndingOf } from './textEdits';
@@ -26,22 +26,19 @@ export const platformMismatchFixes: FixProvider = {
 };
 
 function candidateFixes(finding: Finding, context: FixContext): Fix[] {
-  const data = copyEdgeDataOf(finding);
+  const edge = copyEdgeStagesOf(finding, context);
   const sourcePlatform = finding.data?.sourcePlatform;
-  const graph = context.analysis.graph;
-  const source = data && data.sourceStage >= 0 ? graph.stages[data.sourceStage] : undefined;
-  const target = data ? graph.stages[data.targetStage] : undefined;
-  if (!data || !source || !target || typeof sourcePlatform !== 'string') {
+  if (!edge?.source || typeof sourcePlatform !== 'string') {
     return [];
   }
-  const facts = computeStageFacts(graph, context.settings);
-  const sourceFacts = facts[source.index];
+  const { source, sourceFacts, target } = edge;
+  const graph = context.analysis.graph;
   if (BUILD_PLATFORM.test(sourcePlatform)) {
     const goBuilds = sourceFacts
       ? findBuildSignals({ runs: sourceFacts.runs, env: sourceFacts.env, args: sourceFacts.args }).goBuilds
       : [];
     if (goBuilds.length > 0) {
-      const fix = goCrossCompile(context, source);
+      const fix = goCrossCompile(context, source, sourceFacts);
       return fix ? [fix] : [];
     }
   }
@@ -72,7 +69,7 @@ function candidateFixes(finding: Finding, context: FixContext): Fix[] {
   ];
 }
 
-function goCrossCompile(context: FixContext, source: Stage): Fix | undefined {
+function goCrossCompile(context: FixContext, source: Stage, facts: StageFacts | undefined): Fix | undefined {
   const lines = context.analysis.parsed.lines;
   const edits: TextEdit[] = [];
   for (const instruction of source.instructions) {
@@ -101,7 +98,6 @@ function goCrossCompile(context: FixContext, source: Stage): Fix | undefined {
   if (edits.length === 0) {
     return undefined;
   }
-  const facts = computeStageFacts(context.analysis.graph, context.settings)[source.index];
   const missing = ['TARGETOS', 'TARGETARCH'].filter(
     (name) => !facts || !Object.prototype.hasOwnProperty.call(facts.args, name),
   );

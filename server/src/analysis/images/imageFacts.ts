@@ -3,12 +3,28 @@
  * release it is built on, and a few properties that rules about copied artifacts need.
  */
 
+/** Every C library family, in the order settings and messages list them. */
+export const LIBC_FAMILIES = ['glibc', 'musl', 'none', 'windows', 'unknown'] as const;
+
 /** The C library an image provides to dynamically linked programs. */
-export type LibcFamily = 'glibc' | 'musl' | 'none' | 'windows' | 'unknown';
+export type LibcFamily = (typeof LIBC_FAMILIES)[number];
+
+/** Every package manager, in the order settings and messages list them. */
+export const PACKAGE_MANAGERS = [
+  'apt',
+  'apk',
+  'dnf',
+  'yum',
+  'microdnf',
+  'zypper',
+  'pacman',
+  'tdnf',
+  'none',
+  'unknown',
+] as const;
 
 /** The package manager a `RUN` line can call in the image. */
-export type PackageManager =
-  'apt' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'zypper' | 'pacman' | 'tdnf' | 'none' | 'unknown';
+export type PackageManager = (typeof PACKAGE_MANAGERS)[number];
 
 /**
  * The release an image's floating tag resolved to before it was rebased, for messages such as

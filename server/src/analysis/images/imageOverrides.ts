@@ -1,27 +1,16 @@
-import type { ImageFacts, ImageOverride, LibcFamily, PackageManager } from './imageFacts';
+import {
+  LIBC_FAMILIES,
+  PACKAGE_MANAGERS,
+  type ImageFacts,
+  type ImageOverride,
+  type LibcFamily,
+} from './imageFacts';
 import type { ImageReference } from './imageReference';
 import { findReleaseByName, resolveOsRef } from './osReleaseLookup';
 import { matchesRepositoryGlob } from './repositoryGlob';
 
-const libcFamilies: ReadonlySet<string> = new Set<LibcFamily>([
-  'glibc',
-  'musl',
-  'none',
-  'windows',
-  'unknown',
-]);
-const packageManagers: ReadonlySet<string> = new Set<PackageManager>([
-  'apt',
-  'apk',
-  'dnf',
-  'yum',
-  'microdnf',
-  'zypper',
-  'pacman',
-  'tdnf',
-  'none',
-  'unknown',
-]);
+const libcFamilies: ReadonlySet<string> = new Set<string>(LIBC_FAMILIES);
+const packageManagers: ReadonlySet<string> = new Set<string>(PACKAGE_MANAGERS);
 
 /**
  * Finds the first override whose glob matches the repository name with or without the registry
