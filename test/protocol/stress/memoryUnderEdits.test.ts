@@ -58,14 +58,23 @@ describe(`memory under ${EDITS.toLocaleString('en')} edits`, () => {
     }
   }
 
-  /** The live heap after the pending work has run and two full collections; the test client's own log is emptied first. */
+  /**
+   * The live heap after the pending work has run and two full collections, the smallest of five samples a
+   * quarter second apart: buffers of messages still in flight between the in-process client and server
+   * come and go in the large-object space, so the minimum is what stays. The test client's own log is
+   * emptied first.
+   */
   async function liveHeapMb(): Promise<number> {
-    await new Promise((resolve) => setTimeout(resolve, 500));
     client.published.length = 0;
     client.logs.length = 0;
-    collectGarbage();
-    collectGarbage();
-    return process.memoryUsage().heapUsed / 2 ** 20;
+    const samples: number[] = [];
+    for (let sample = 0; sample < 5; sample++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      collectGarbage();
+      collectGarbage();
+      samples.push(process.memoryUsage().heapUsed / 2 ** 20);
+    }
+    return Math.min(...samples);
   }
 
   it(`keeps its live heap within ${ALLOWED_GROWTH_MB} MB`, async (t) => {
