@@ -50,9 +50,8 @@ describe('CLI and language server parity', () => {
   it('reports the same findings from the server as from the CLI', async () => {
     for (const report of reports) {
       const uri = pathToFileURL(join(ROOT, report.file)).toString();
-      const published = client.waitForDiagnostics(uri);
-      await client.open(uri, readFileSync(join(ROOT, report.file), 'utf8'));
-      const fromServer = (await published).diagnostics.map((diagnostic) => ({
+      const published = await client.openForDiagnostics(uri, readFileSync(join(ROOT, report.file), 'utf8'));
+      const fromServer = published.diagnostics.map((diagnostic) => ({
         rule: diagnostic.code,
         severity: SEVERITY_NAMES[diagnostic.severity ?? 0],
         message: diagnostic.message,

@@ -11,10 +11,9 @@ import type {
   Diagnostic,
   InitializeResult,
   PublishDiagnosticsParams,
-  TextEdit,
 } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../server/src/analysis/fixes';
-import { SERVER_BUNDLE, startStdioServer, type TestClient } from './lspTestClient';
+import { editsOf, SERVER_BUNDLE, startStdioServer, type TestClient } from './lspTestClient';
 
 const CASING =
   'FROM golang:1.22-alpine AS Build\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=Build /out/app /app\n';
@@ -22,15 +21,6 @@ const MESSY =
   'FROM golang:1.22-alpine as Build\nRUN go build -o /out/app .\nFROM golang:1.22-alpine\nRUN go build -o /out/tool ./tool\nFROM alpine:3.20\nCOPY --from=Build /out/app /app\nCOPY --from=1 /out/tool /tool\n';
 
 let counter = 0;
-
-function editsFor(action: CodeAction, uri: string): TextEdit[] {
-  const change = action.edit?.documentChanges?.[0];
-  if (change && 'edits' in change) {
-    assert.equal(change.textDocument.uri, uri);
-    return change.edits;
-  }
-  return action.edit?.changes?.[uri] ?? [];
-}
 
 describe('code actions over stdio', () => {
   let client: TestClient;
@@ -45,9 +35,7 @@ describe('code actions over stdio', () => {
   async function open(text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
     counter++;
     const uri = `file:///work/actions/${counter}/Dockerfile`;
-    const published = client.waitForDiagnostics(uri);
-    await client.open(uri, text);
-    return { uri, diagnostics: (await published).diagnostics };
+    return { uri, diagnostics: (await client.openForDiagnostics(uri, text)).diagnostics };
   }
 
   function request(uri: string, diagnostics: Diagnostic[], only?: string[], range = diagnostics[0]?.range) {
@@ -85,10 +73,10 @@ describe('code actions over stdio', () => {
       assert.deepEqual(actions[0]?.diagnostics, diagnostics);
       const expected = CASING.replace('AS Build', 'AS build').replace('--from=Build', '--from=build');
       assert.equal(
-        applyEdits(text, editsFor(actions[0], uri)),
+        applyEdits(text, editsOf(actions[0], uri)),
         crlf ? expected.replace(/\n/g, '\r\n') : expected,
       );
-      const ignored = applyEdits(text, editsFor(actions[1], uri));
+      const ignored = applyEdits(text, editsOf(actions[1], uri));
       // The FROM is the first line, where a `# check=` line would be a directive for the whole file.
       assert.equal(ignored, `# dockerfile-stages ignore=StageNameCasing${crlf ? '\r\n' : '\n'}${text}`);
     });
@@ -110,7 +98,7 @@ describe('code actions over stdio', () => {
       actions.map((action) => [action.title, action.kind]),
       [['Fix all dockerfile-stages problems', 'source.fixAll.dockerfile-stages']],
     );
-    const fixed = applyEdits(MESSY, editsFor(actions[0], uri));
+    const fixed = applyEdits(MESSY, editsOf(actions[0], uri));
     assert.equal(
       fixed,
       'FROM golang:1.22-alpine AS build\nRUN go build -o /out/app .\nFROM golang:1.22-alpine AS build-2\nRUN go build -o /out/tool ./tool\nFROM alpine:3.20\nCOPY --from=build /out/app /app\nCOPY --from=build-2 /out/tool /tool\n',

@@ -23,9 +23,7 @@ describe('language server over stdio', () => {
 
   it('publishes diagnostics on open with code, source, link and version', async () => {
     const uri = 'file:///work/open/Dockerfile';
-    const published = client.waitForDiagnostics(uri);
-    await client.open(uri, CASING, 3);
-    const params = await published;
+    const params = await client.openForDiagnostics(uri, CASING, 3);
     assert.equal(params.version, 3);
     assert.equal(params.diagnostics.length, 1);
     const [diagnostic] = params.diagnostics;
@@ -88,9 +86,7 @@ describe('language server over stdio', () => {
     const uri = 'file:///work/invalid-settings/Dockerfile';
     client.settings = { rules: { StageNameCasing: 'loud' } };
     await client.configurationChanged();
-    const published = client.waitForDiagnostics(uri);
-    await client.open(uri, CASING);
-    assert.equal((await published).diagnostics[0]?.severity, 2);
+    assert.equal((await client.openForDiagnostics(uri, CASING)).diagnostics[0]?.severity, 2);
     const notes = client.logs.filter((line) => line.includes('dockerfileStages.rules.StageNameCasing'));
     assert.equal(notes.length, 1);
     client.settings = {};
@@ -102,9 +98,7 @@ describe('language server over stdio', () => {
     const text = 'FROM alpine:3.20 AS test\nRUN true\nFROM alpine:3.20 AS runtime\n';
     client.settings = { target: 'test' };
     await client.configurationChanged();
-    const published = client.waitForDiagnostics(uri);
-    await client.open(uri, text);
-    const diagnostics = (await published).diagnostics;
+    const { diagnostics } = await client.openForDiagnostics(uri, text);
     assert.deepEqual(
       diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line, diagnostic.tags]),
       [['UnusedStage', 2, [1]]],

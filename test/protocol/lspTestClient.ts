@@ -3,6 +3,7 @@
  * or an in-process server over paired streams), answers `workspace/configuration` from a settings object
  * the test controls, and lets tests wait for the diagnostics they expect with a deadline.
  */
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
@@ -12,7 +13,13 @@ import {
   StreamMessageWriter,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type {
+  CodeAction,
+  Diagnostic,
+  InitializeResult,
+  PublishDiagnosticsParams,
+  TextEdit,
+} from 'vscode-languageserver-protocol';
 import { createConnection } from 'vscode-languageserver/node';
 import { startServer, type ServerOptions } from '../../server/src/startServer';
 
@@ -28,6 +35,8 @@ export interface TestClient {
   /** The code-lens and inlay-hint refresh requests the server sent, in order. */
   readonly refreshes: string[];
   open(uri: string, text: string, version?: number): Promise<void>;
+  /** Opens a document and resolves with the first diagnostics published for it. */
+  openForDiagnostics(uri: string, text: string, version?: number): Promise<PublishDiagnosticsParams>;
   change(
     uri: string,
     version: number,
@@ -113,6 +122,11 @@ async function initialize(
         textDocument: { uri, languageId: 'dockerfile', version, text },
       });
     },
+    async openForDiagnostics(uri, text, version = 1) {
+      const published = client.waitForDiagnostics(uri);
+      await client.open(uri, text, version);
+      return published;
+    },
     async change(uri, version, contentChanges) {
       await connection.sendNotification('textDocument/didChange', {
         textDocument: { uri, version },
@@ -190,4 +204,14 @@ async function initialize(
   });
   await connection.sendNotification('initialized', {});
   return client;
+}
+
+/** The text edits a code action makes to `uri`, whether it carries them as documentChanges or changes. */
+export function editsOf(action: CodeAction, uri: string): TextEdit[] {
+  const change = action.edit?.documentChanges?.[0];
+  if (change && 'edits' in change) {
+    assert.equal(change.textDocument.uri, uri);
+    return change.edits;
+  }
+  return action.edit?.changes?.[uri] ?? [];
 }

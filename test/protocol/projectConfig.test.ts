@@ -86,8 +86,6 @@ describe('.dockerfile-stages.json in the server', () => {
 
   it('ignores the file for documents that are not files', async () => {
     const uri = 'untitled:Untitled-1';
-    const published = client.waitForDiagnostics(uri);
-    await client.open(uri, TEXT);
-    assert.deepEqual((await published).diagnostics, []);
+    assert.deepEqual((await client.openForDiagnostics(uri, TEXT)).diagnostics, []);
   });
 });

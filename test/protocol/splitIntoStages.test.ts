@@ -7,23 +7,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../server/src/analysis/fixes';
-import { startStdioServer, type TestClient } from './lspTestClient';
+import { editsOf, startStdioServer, type TestClient } from './lspTestClient';
 
 const CASES = join(__dirname, '..', 'fixtures', 'refactor', 'split');
 const SEED = readFileSync(join(CASES, 'seed-article', 'before.Dockerfile'), 'utf8');
 const SEED_AFTER = readFileSync(join(CASES, 'seed-article', 'after.Dockerfile'), 'utf8');
 
 let counter = 0;
-
-function editsOf(action: CodeAction, uri: string): TextEdit[] {
-  const change = action.edit?.documentChanges?.[0];
-  if (change && 'edits' in change) {
-    return change.edits;
-  }
-  return action.edit?.changes?.[uri] ?? [];
-}
 
 describe('split into build and runtime stages over stdio', () => {
   let client: TestClient;
@@ -38,9 +30,7 @@ describe('split into build and runtime stages over stdio', () => {
   async function open(text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
     counter++;
     const uri = `file:///work/split/${counter}/Dockerfile`;
-    const published = client.waitForDiagnostics(uri);
-    await client.open(uri, text);
-    return { uri, diagnostics: (await published).diagnostics };
+    return { uri, diagnostics: (await client.openForDiagnostics(uri, text)).diagnostics };
   }
 
   function actions(uri: string, diagnostics: Diagnostic[], range: Diagnostic['range'], only?: string[]) {

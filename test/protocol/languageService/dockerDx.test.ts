@@ -33,9 +33,9 @@ describe('with Docker DX reported by the client', () => {
     await client.configurationChanged();
     counter++;
     const uri = `file:///work/docker-dx/${counter}/Dockerfile`;
-    const published = client.waitForDiagnostics(uri);
-    await client.open(uri, DOCKERFILE);
-    const ids = (await published).diagnostics.map((diagnostic) => String(diagnostic.code));
+    const ids = (await client.openForDiagnostics(uri, DOCKERFILE)).diagnostics.map((diagnostic) =>
+      String(diagnostic.code),
+    );
     return [...new Set(ids)].filter((id) => id !== 'UnusedStage').sort();
   }
 

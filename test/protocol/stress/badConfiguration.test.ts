@@ -49,11 +49,10 @@ describe('bad configuration', () => {
     await client.configurationChanged();
     for (let index = 0; index < 5; index++) {
       const uri = `file:///bad-settings/${index}/Dockerfile`;
-      const published = client.waitForDiagnostics(uri);
-      await client.open(uri, CASING);
+      const published = await client.openForDiagnostics(uri, CASING);
       // StageNameCasing keeps its default severity (warning) and the last stage is the target.
       assert.deepEqual(
-        (await published).diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]),
+        published.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]),
         [['StageNameCasing', 2]],
       );
       await client.configurationChanged();
@@ -73,10 +72,9 @@ describe('bad configuration', () => {
     it(`keeps analysing under a ${folder} .dockerfile-stages.json and names the file once`, async () => {
       for (const name of ['Dockerfile', 'other.Dockerfile']) {
         const uri = pathToFileURL(join(root, folder, name)).toString();
-        const published = client.waitForDiagnostics(uri);
-        await client.open(uri, CASING);
+        const published = await client.openForDiagnostics(uri, CASING);
         assert.deepEqual(
-          (await published).diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]),
+          published.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]),
           [['StageNameCasing', 2]],
         );
       }

@@ -165,9 +165,7 @@ describe('no I/O', () => {
     const calls = await withForbiddenIo(async () => {
       for (const [index, text] of TEXTS.entries()) {
         const uri = `untitled:Dockerfile-${index}`;
-        const published = client.waitForDiagnostics(uri);
-        await client.open(uri, text);
-        await published;
+        await client.openForDiagnostics(uri, text);
         const position = { line: 1, character: 2 };
         const textDocument = { uri };
         await client.connection.sendRequest('textDocument/hover', { textDocument, position });
