@@ -16,6 +16,7 @@
 //   --skip-ui             run only the in-editor suite
 //   --grep <pattern>      run only the in-editor tests whose full title matches (implies --skip-ui)
 //   --skip-suite          run only the UI tests
+//   --ui <pattern>        run only the UI tests whose file name matches
 //   --keep-temp           keep the temporary workspace, profile and extensions folder
 import {
   cpSync,
@@ -86,6 +87,9 @@ const userSettings = {
   'extensions.autoUpdate': false,
   'extensions.ignoreRecommendations': true,
   'security.workspace.trust.enabled': false,
+  // VS Code in a browser saves a second after each edit by default, desktop VS Code does not; the tests
+  // edit fixtures, revert them and save with fixes on save, as a desktop user would.
+  'files.autoSave': 'off',
 };
 
 const cleanups = [];
@@ -228,7 +232,8 @@ async function main() {
   const reported = results.tests.map((test) => ({ ...test, group: 'In-editor suite' }));
 
   if (!options.skipUi && !results.timedOut) {
-    for (const file of listUiTests()) {
+    const selected = listUiTests().filter((file) => options.uiPattern?.test(path.basename(file)) ?? true);
+    for (const file of selected) {
       reported.push(await runUiTest(file, { page, workspace, screenshot }, deadlineAt));
     }
   }
@@ -245,6 +250,7 @@ function parseOptions() {
       'skip-ui': { type: 'boolean', default: false },
       grep: { type: 'string' },
       'skip-suite': { type: 'boolean', default: false },
+      ui: { type: 'string' },
       'keep-temp': { type: 'boolean', default: false },
     },
   });
@@ -262,6 +268,7 @@ function parseOptions() {
     skipUi: values['skip-ui'] || values.grep !== undefined,
     grep: values.grep,
     skipSuite: values['skip-suite'],
+    uiPattern: values.ui === undefined ? undefined : new RegExp(values.ui),
     keepTemp: values['keep-temp'],
   };
 }

@@ -4,6 +4,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './startServer';
+import { errorDetail } from './analysis/errorDetail';
 
 const connection = createConnection(ProposedFeatures.all);
 // Anything a dependency prints must not corrupt the stdio stream, so console output goes to the client's log.
@@ -11,4 +12,9 @@ console.log = (...args: unknown[]) => connection.console.log(args.map(String).jo
 console.info = console.log;
 console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
 console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+// A promise that fails unobserved would end the process under Node's default; one failed handler must not
+// cost the user every open document, so it is logged instead.
+process.on('unhandledRejection', (reason) => {
+  connection.console.error(`Unhandled failure: ${errorDetail(reason)}`);
+});
 startServer(connection);

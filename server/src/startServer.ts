@@ -12,6 +12,7 @@ import { FEATURES } from './features';
 import type { Feature, ServerContext } from './features/feature';
 import { ClientSession } from './handlers/clientSession';
 import { DiagnosticsPublisher } from './handlers/diagnostics';
+import { listenToDocuments } from './handlers/documentSync';
 import { SettingsStore } from './handlers/settings';
 
 export interface ServerOptions {
@@ -88,6 +89,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     diagnostics.clear(event.document.uri);
   });
 
-  documents.listen(connection);
+  listenToDocuments(documents, connection);
   connection.listen();
 }

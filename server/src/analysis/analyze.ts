@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, type AnalysisSettings } from './settings';
 import { reachableStages, resolveTargetStage } from './stageReachability';
 import type { StageGraph } from './stageModel';
 import { readSuppressions } from './suppressions';
+import { errorDetail } from './errorDetail';
 
 /** A rule that threw: the other rules' findings are still returned. */
 export interface RuleFailure {
@@ -31,7 +32,15 @@ export function analyze(
   settings: AnalysisSettings = DEFAULT_SETTINGS,
   rules: readonly Rule[] = ALL_RULES,
 ): AnalysisResult {
-  return analyzeParsed(parseDockerfile(text), settings, rules);
+  return analyzeParsed(parseDockerfile(textOrEmpty(text)), settings, rules);
+}
+
+/**
+ * The text to analyse. Callers outside TypeScript's reach (a malformed LSP message, a JavaScript caller)
+ * may pass anything; what is not a string is analysed as an empty file rather than thrown on.
+ */
+export function textOrEmpty(text: unknown): string {
+  return typeof text === 'string' ? text : '';
 }
 
 /**
@@ -48,7 +57,7 @@ export function analyzeParsed(
   try {
     graph = buildStageGraph(parsed, { buildArgs: settings.buildArgs });
   } catch (error) {
-    failures.push({ ruleId: 'StageGraph', message: describeError(error) });
+    failures.push({ ruleId: 'StageGraph', message: errorDetail(error) });
     graph = { stages: [], globalArgs: [], references: [], escapeChar: '\\' };
   }
   const instructions = parsed.dockerfile?.getInstructions() ?? [];
@@ -76,7 +85,7 @@ export function analyzeParsed(
     try {
       rule.check(context, report);
     } catch (error) {
-      failures.push({ ruleId: rule.id, message: describeError(error) });
+      failures.push({ ruleId: rule.id, message: errorDetail(error) });
     }
   }
   findings.sort(compareFindings);
@@ -89,8 +98,4 @@ function compareFindings(a: Finding, b: Finding): number {
     a.range.start.character - b.range.start.character ||
     a.ruleId.localeCompare(b.ruleId)
   );
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

@@ -1,6 +1,7 @@
 import type { AnalysisResult } from '../analysis/analyze';
 import type { DocumentAnalysis } from '../documentAnalyses';
 import type { ServerContext } from './feature';
+import { errorDetail } from '../analysis/errorDetail';
 
 /**
  * Runs a request's core function over the document's cached analysis. A closed document gets `empty`,
@@ -18,9 +19,7 @@ export async function answerSafely<T>(
     const analysis = await context.analyses.get(uri);
     return analysis ? answer(analysis.result, analysis) : empty;
   } catch (error) {
-    context.connection.console.error(
-      `${request} failed for ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
+    context.connection.console.error(`${request} failed for ${uri}: ${errorDetail(error)}`);
     return empty;
   }
 }

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalyses } from '../documentAnalyses';
 import type { SettingsStore } from './settings';
 import { toDiagnostic } from './toDiagnostic';
+import { errorDetail } from '../analysis/errorDetail';
 
 /**
  * A slower source of diagnostics (another library's validation) that must never hold ours back: it runs
@@ -64,8 +65,9 @@ export class DiagnosticsPublisher {
       return;
     }
     this.pending.add(document.uri);
-    void this.settings.get(document.uri).then(
-      (settings) => {
+    this.settings
+      .get(document.uri)
+      .then((settings) => {
         this.pending.delete(document.uri);
         const current = this.documents.get(document.uri);
         if (!current) {
@@ -78,12 +80,13 @@ export class DiagnosticsPublisher {
           );
         }
         this.publishOurs(current, result.findings.map(toDiagnostic));
-      },
-      (error: unknown) => {
+      })
+      .catch((error: unknown) => {
+        // Reading settings or analysing failed: the document keeps its last diagnostics and the next
+        // change tries again, while the server goes on serving every other document.
         this.pending.delete(document.uri);
-        this.connection.console.error(`Could not analyse ${document.uri}: ${String(error)}`);
-      },
-    );
+        this.connection.console.error(`Could not analyse ${document.uri}: ${errorDetail(error)}`);
+      });
   }
 
   revalidateAll(): void {

@@ -1,10 +1,10 @@
 // The stage graph view draws the workspace's multi-stage Dockerfile: the edge that carries a glibc binary
 // into Alpine is drawn in the warning colour, the stage only built with --target is greyed, and clicking a
 // node moves the editor's cursor to that stage's FROM line.
-import { clearNotifications, openFile, runCommand } from './workbench.mjs';
+import { openFile, resetWorkbench, runCommand } from './workbench.mjs';
 
 export async function run({ page, screenshot }) {
-  await clearNotifications(page);
+  await resetWorkbench(page);
   await openFile(page, 'Dockerfile.graph');
   await runCommand(page, 'Dockerfile Stages: Show Stage Graph');
 
@@ -40,5 +40,13 @@ export async function run({ page, screenshot }) {
   // `FROM alpine:3.20 AS assets` is line 12: clicking its node selects that FROM in the editor.
   await view.locator('svg .node', { hasText: 'assets' }).click();
   const status = page.locator('.statusbar-item[id="status.editor.selection"]');
-  await status.filter({ hasText: /Ln 12,/ }).waitFor({ state: 'visible', timeout: 15_000 });
+  try {
+    await status.filter({ hasText: /Ln 12,/ }).waitFor({ state: 'visible', timeout: 15_000 });
+  } catch (error) {
+    const where = (await status.count()) > 0 ? await status.innerText() : 'no editor selection shown';
+    const tabs = await page.locator('.tab.active').allInnerTexts();
+    throw new Error(`Clicking 'assets' should select line 12: ${where}; active tabs: ${tabs.join(', ')}`, {
+      cause: error,
+    });
+  }
 }

@@ -102,4 +102,37 @@ describe('unknown and malformed requests', () => {
     assert.equal((await published).diagnostics[0]?.code, 'StageNameCasing');
     assert.equal(exited, false);
   });
+
+  it('ignores malformed document notifications that are not followed by a close, and says so', async () => {
+    // Above, each malformed didOpen is closed at once, so the settings it waits for usually arrive too late
+    // to matter; here they arrive while the document would still be open.
+    const uri = 'file:///stress/malformed/kept/Dockerfile';
+    await client.openForDiagnostics(uri, 'FROM alpine AS Kept\n');
+    const logged = client.logs.length;
+    for (const textDocument of [
+      { uri },
+      { uri, version: 2 },
+      { uri, version: 2, text: 42 },
+      { uri: 42, version: 1, text: 'FROM alpine' },
+    ]) {
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument });
+    }
+    for (const contentChanges of [undefined, [{ text: 7 }], [{ range: { start: 0, end: 1 }, text: 'x' }]]) {
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 3 },
+        contentChanges,
+      });
+    }
+    // The document keeps its last well-formed text: the settings change analyses it again, unchanged.
+    const published = client.waitForDiagnostics(uri, (params) => params.version === 1, 30_000);
+    await client.configurationChanged();
+    const republished = await published;
+    assert.deepEqual(
+      republished.diagnostics.map((diagnostic) => diagnostic.code),
+      ['StageNameCasing'],
+    );
+    const warnings = client.logs.slice(logged).filter((line) => line.includes('Ignored a malformed'));
+    assert.equal(warnings.length, 7, warnings.join('\n'));
+    assert.equal(exited, false);
+  });
 });

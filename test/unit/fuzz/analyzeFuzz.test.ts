@@ -73,3 +73,14 @@ describe('analysis fuzzing', () => {
     );
   });
 });
+
+describe('analysis of what is not text', () => {
+  // A malformed LSP message can carry any JSON value where the document text belongs.
+  for (const value of [undefined, null, 42, {}, ['FROM alpine']]) {
+    it(`analyses ${JSON.stringify(value) ?? 'undefined'} as an empty file instead of throwing`, () => {
+      const empty = snapshotAnalysis(analyze(''));
+      assert.deepEqual(snapshotAnalysis(analyze(value as string)), empty);
+      assert.deepEqual(snapshotAnalysis(new IncrementalAnalysis().analyze(value as string)), empty);
+    });
+  }
+});

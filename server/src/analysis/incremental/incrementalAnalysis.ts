@@ -1,4 +1,4 @@
-import { analyzeParsed, type AnalysisResult } from '../analyze';
+import { analyzeParsed, textOrEmpty, type AnalysisResult } from '../analyze';
 import { ALL_RULES } from '../rules';
 import type { Rule } from '../rules/rule';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../settings';
@@ -17,6 +17,6 @@ export class IncrementalAnalysis {
     settings: AnalysisSettings = DEFAULT_SETTINGS,
     rules: readonly Rule[] = ALL_RULES,
   ): AnalysisResult {
-    return analyzeParsed(this.parser.parse(text), settings, rules);
+    return analyzeParsed(this.parser.parse(textOrEmpty(text)), settings, rules);
   }
 }

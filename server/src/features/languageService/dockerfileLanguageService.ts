@@ -2,6 +2,7 @@ import type { Capabilities, DockerfileLanguageService } from 'dockerfile-languag
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../feature';
 import { loadLanguageService } from './loadLanguageService';
+import { errorDetail } from '../../analysis/errorDetail';
 
 /**
  * One dockerfile-language-service per server, created on first use with the client's capabilities (they
@@ -57,7 +58,7 @@ export async function answerFromService<T>(
     return await answer(document, languageServiceFor(context));
   } catch (error) {
     context.connection.console.error(
-      `${request} (dockerfile-language-service) failed for ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      `${request} (dockerfile-language-service) failed for ${uri}: ${errorDetail(error)}`,
     );
     return empty;
   }
