@@ -15,6 +15,10 @@ console.error = (...args: unknown[]) => connection.console.error(args.map(String
 // A promise that fails unobserved would end the process under Node's default; one failed handler must not
 // cost the user every open document, so it is logged instead.
 process.on('unhandledRejection', (reason) => {
-  connection.console.error(`Unhandled failure: ${errorDetail(reason)}`);
+  try {
+    connection.console.error(`Unhandled failure: ${errorDetail(reason)}`);
+  } catch {
+    // The connection is closed (the client went away), so there is nobody left to tell.
+  }
 });
 startServer(connection);
