@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -13,7 +13,7 @@ import type {
   PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../server/src/analysis/fixes';
-import { editsOf, SERVER_BUNDLE, startStdioServer, type TestClient } from './lspTestClient';
+import { editsOf, SERVER_BUNDLE, startStdioServer, useClient } from './lspTestClient';
 
 const CASING =
   'FROM golang:1.22-alpine AS Build\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=Build /out/app /app\n';
@@ -23,14 +23,7 @@ const MESSY =
 let counter = 0;
 
 describe('code actions over stdio', () => {
-  let client: TestClient;
-
-  before(async () => {
-    client = await startStdioServer();
-  });
-  after(async () => {
-    await client.dispose();
-  });
+  const client = useClient(() => startStdioServer());
 
   async function open(text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
     counter++;

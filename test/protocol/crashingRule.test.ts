@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../server/src/analysis/rules';
 import type { Rule } from '../../server/src/analysis/rules/rule';
-import { startInProcessServer, type TestClient } from './lspTestClient';
+import { startInProcessServer, useClient } from './lspTestClient';
 
 const crashingRule: Rule = {
   id: 'AlwaysThrows',
@@ -14,14 +14,7 @@ const crashingRule: Rule = {
 };
 
 describe('a rule that throws', () => {
-  let client: TestClient;
-
-  before(async () => {
-    client = await startInProcessServer({ rules: [crashingRule, ...ALL_RULES] });
-  });
-  after(async () => {
-    await client.dispose();
-  });
+  const client = useClient(() => startInProcessServer({ rules: [crashingRule, ...ALL_RULES] }));
 
   it('is logged, and the other rules still publish; the server keeps serving', async () => {
     const uri = 'file:///work/crash/Dockerfile';

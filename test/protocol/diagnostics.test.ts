@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
-import { startStdioServer, type TestClient } from './lspTestClient';
+import { describe, it } from 'node:test';
+import { startStdioServer, useClient } from './lspTestClient';
 
 const CASING =
   'FROM golang:1.22-alpine AS Build\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=Build /out/app /app\n';
 
 describe('language server over stdio', () => {
-  let client: TestClient & { process: ChildProcess };
-
-  before(async () => {
-    client = await startStdioServer();
-  });
-  after(async () => {
-    await client.dispose();
-  });
+  const client = useClient(() => startStdioServer());
 
   it('answers initialize with incremental sync and its name', () => {
     assert.equal(client.initializeResult.serverInfo?.name, 'dockerfile-stages');

@@ -4,6 +4,7 @@
  * the test controls, and lets tests wait for the diagnostics they expect with a deadline.
  */
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
@@ -51,6 +52,34 @@ export interface TestClient {
   ): Promise<PublishDiagnosticsParams>;
   configurationChanged(): Promise<void>;
   dispose(): Promise<void>;
+}
+
+/**
+ * Starts a client before the enclosing suite's tests and disposes of it after them; call it inside
+ * `describe`. The returned client stands for the one started in `before`: it forwards every property read
+ * and write, so tests use it like a client they started themselves.
+ */
+export function useClient<C extends TestClient>(start: () => Promise<C>): C {
+  let started: C | undefined;
+  before(async () => {
+    started = await start();
+  });
+  after(async () => {
+    await started?.dispose();
+  });
+  const client = (): C => {
+    if (!started) {
+      throw new Error('the client starts in before(): use it inside tests and hooks');
+    }
+    return started;
+  };
+  return new Proxy({} as C, {
+    get: (_, property) => {
+      const value: unknown = Reflect.get(client(), property);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(client()) : value;
+    },
+    set: (_, property, value) => Reflect.set(client(), property, value),
+  });
 }
 
 /** Starts `node dist/server.js --stdio` and runs the initialize handshake (with `initializationOptions`). */

@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../server/src/analysis/fixes';
-import { editsOf, startStdioServer, type TestClient } from './lspTestClient';
+import { editsOf, startStdioServer, useClient } from './lspTestClient';
 
 const CASES = join(__dirname, '..', 'fixtures', 'refactor', 'split');
 const SEED = readFileSync(join(CASES, 'seed-article', 'before.Dockerfile'), 'utf8');
@@ -18,14 +18,7 @@ const SEED_AFTER = readFileSync(join(CASES, 'seed-article', 'after.Dockerfile'),
 let counter = 0;
 
 describe('split into build and runtime stages over stdio', () => {
-  let client: TestClient;
-
-  before(async () => {
-    client = await startStdioServer();
-  });
-  after(async () => {
-    await client.dispose();
-  });
+  const client = useClient(() => startStdioServer());
 
   async function open(text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
     counter++;

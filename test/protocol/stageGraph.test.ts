@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { StageGraphRequest } from '../../server/src/protocol';
-import { startStdioServer, type TestClient } from './lspTestClient';
+import { startStdioServer, useClient } from './lspTestClient';
 
 const FIXTURE = readFileSync(join(__dirname, '..', 'fixtures', 'graph', 'libc-mismatch.Dockerfile'), 'utf8');
 
 describe('dockerfileStages/stageGraph over stdio', () => {
-  let client: TestClient;
-
-  before(async () => {
-    client = await startStdioServer();
-  });
-  after(async () => {
-    await client.dispose();
-  });
+  const client = useClient(() => startStdioServer());
 
   it('answers with the nodes, edges, flags and Mermaid text of the current version', async () => {
     const uri = 'file:///work/graph/Dockerfile';

@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Location } from 'vscode-languageserver-protocol';
-import { startStdioServer, type TestClient } from '../lspTestClient';
+import { startStdioServer, useClient } from '../lspTestClient';
 import { at, openMarked } from './featureClient';
 
 // The bundle in dist/ is what the extension runs: it must announce and answer the stage features too.
 describe('stage features in the bundled server', () => {
-  let client: TestClient;
-  before(async () => {
-    client = await startStdioServer();
-  });
-  after(async () => {
-    await client.dispose();
-  });
+  const client = useClient(() => startStdioServer());
 
   it('announces every stage-aware capability', () => {
     const { capabilities } = client.initializeResult;

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CodeLens } from 'vscode-languageserver-protocol';
-import type { TestClient } from '../lspTestClient';
-import { openMarked, startFeatureServer } from './featureClient';
+import { openMarked, useFeatureServer } from './featureClient';
 
 const FILE = [
   '# escape=`',
@@ -19,14 +18,7 @@ const FILE = [
 ].join('\n');
 
 describe('stage code lenses', () => {
-  let client: TestClient;
-  before(async () => {
-    client = await startFeatureServer();
-  });
-  after(async () => {
-    client.settings = {};
-    await client.dispose();
-  });
+  const client = useFeatureServer();
 
   async function lenses(uri: string): Promise<CodeLens[]> {
     return client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });

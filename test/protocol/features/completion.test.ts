@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-protocol';
-import type { TestClient } from '../lspTestClient';
-import { at, openMarked, startFeatureServer } from './featureClient';
+import { at, openMarked, useFeatureServer } from './featureClient';
 
 const HEAD = [
   'FROM golang:1.22-alpine AS Build',
@@ -12,13 +11,7 @@ const HEAD = [
 const TAIL = ['FROM alpine:3.20 AS later', ''];
 
 describe('stage completion', () => {
-  let client: TestClient;
-  before(async () => {
-    client = await startFeatureServer();
-  });
-  after(async () => {
-    await client.dispose();
-  });
+  const client = useFeatureServer();
 
   async function complete(lines: string[], options: { crlf?: boolean } = {}): Promise<CompletionItem[]> {
     const document = await openMarked(client, lines.join('\n'), options);

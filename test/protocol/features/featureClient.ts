@@ -2,13 +2,14 @@
  * Starts the real server in this process with every feature, and opens marked fixtures in it, so each
  * feature test is a fixture, a request and the expected answer.
  */
-import { startInProcessServer, type TestClient } from '../lspTestClient';
+import { startInProcessServer, useClient, type TestClient } from '../lspTestClient';
 import { mark, withCrlf, type MarkedText } from './markedText';
 
 let documentCounter = 0;
 
-export async function startFeatureServer(): Promise<TestClient> {
-  return startInProcessServer({});
+/** The server with every feature, started for the enclosing suite (see useClient); call it inside `describe`. */
+export function useFeatureServer(): TestClient {
+  return useClient(() => startInProcessServer({}));
 }
 
 /** Opens the fixture (markers stripped) under a fresh URI and returns the URI with the marks. */

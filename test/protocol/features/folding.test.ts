@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FoldingRange } from 'vscode-languageserver-protocol';
-import type { TestClient } from '../lspTestClient';
-import { openMarked, startFeatureServer } from './featureClient';
+import { openMarked, useFeatureServer } from './featureClient';
 
 const FILE = [
   'FROM golang:1.22 AS build', // 0: stage 0 folds to line 8
@@ -24,13 +23,7 @@ const FILE = [
 ].join('\n');
 
 describe('folding ranges', () => {
-  let client: TestClient;
-  before(async () => {
-    client = await startFeatureServer();
-  });
-  after(async () => {
-    await client.dispose();
-  });
+  const client = useFeatureServer();
 
   for (const crlf of [false, true]) {
     it(`folds stages, continued instructions and heredocs${crlf ? ' (CRLF)' : ''}`, async () => {

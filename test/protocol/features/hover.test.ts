@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import type { TestClient } from '../lspTestClient';
-import { at, openMarked, startFeatureServer } from './featureClient';
+import { at, openMarked, useFeatureServer } from './featureClient';
 
 const FILE = [
   'ARG GO=1.22',
@@ -19,13 +18,7 @@ const FILE = [
 const unmarked = FILE.replace(/[|«»]/g, '');
 
 describe('stage hover', () => {
-  let client: TestClient;
-  before(async () => {
-    client = await startFeatureServer();
-  });
-  after(async () => {
-    await client.dispose();
-  });
+  const client = useFeatureServer();
 
   async function hover(document: Parameters<typeof at>[0], cursor: number): Promise<Hover | null> {
     return client.connection.sendRequest<Hover | null>('textDocument/hover', at(document, cursor));

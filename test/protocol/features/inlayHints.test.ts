@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { InlayHint } from 'vscode-languageserver-protocol';
-import type { TestClient } from '../lspTestClient';
-import { openMarked, startFeatureServer } from './featureClient';
+import { openMarked, useFeatureServer } from './featureClient';
 
 // Each hint sits where a cursor `|` is: right after the FROM image (or the stage it builds on).
 const FILE = [
@@ -18,14 +17,7 @@ const FILE = [
 ].join('\n');
 
 describe('libc inlay hints', () => {
-  let client: TestClient;
-  before(async () => {
-    client = await startFeatureServer();
-  });
-  after(async () => {
-    client.settings = {};
-    await client.dispose();
-  });
+  const client = useFeatureServer();
 
   async function hints(uri: string, endLine = 100): Promise<InlayHint[]> {
     return client.connection.sendRequest<InlayHint[]>('textDocument/inlayHint', {

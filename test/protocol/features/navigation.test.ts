@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { DocumentHighlight, Location } from 'vscode-languageserver-protocol';
-import type { TestClient } from '../lspTestClient';
 import { mark } from './markedText';
-import { at, openMarked, startFeatureServer } from './featureClient';
+import { at, openMarked, useFeatureServer } from './featureClient';
 
 // Every way a stage can be named: its definition, COPY --from by name and by index (on a continuation
 // line), RUN --mount from=, and FROM <stage>; under the backtick escape directive.
@@ -21,13 +20,7 @@ const STAGES = [
 ].join('\n');
 
 describe('stage navigation', () => {
-  let client: TestClient;
-  before(async () => {
-    client = await startFeatureServer();
-  });
-  after(async () => {
-    await client.dispose();
-  });
+  const client = useFeatureServer();
 
   for (const crlf of [false, true]) {
     const label = crlf ? ' (CRLF)' : '';

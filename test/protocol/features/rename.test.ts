@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { TestClient } from '../lspTestClient';
-import { at, openMarked, startFeatureServer } from './featureClient';
+import { at, openMarked, useFeatureServer } from './featureClient';
 
 // The definition is written `Build`; references keep their own casing style when renamed.
 const STAGES = [
@@ -34,13 +34,7 @@ async function rejection(promise: Promise<unknown>): Promise<{ code: number; mes
 }
 
 describe('stage rename', () => {
-  let client: TestClient;
-  before(async () => {
-    client = await startFeatureServer();
-  });
-  after(async () => {
-    await client.dispose();
-  });
+  const client = useFeatureServer();
 
   for (const crlf of [false, true]) {
     it(`renames the stage and every named reference in its casing style${crlf ? ' (CRLF)' : ''}`, async () => {

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver-protocol';
-import type { TestClient } from '../lspTestClient';
-import { openMarked, startFeatureServer } from './featureClient';
+import { openMarked, useFeatureServer } from './featureClient';
 
 // Ranges mark, in order: the global ARG, stage 0's name, stage 1's FROM keyword, stage 2's name.
 const FILE = [
@@ -19,13 +18,7 @@ const FILE = [
 ].join('\n');
 
 describe('stage symbols', () => {
-  let client: TestClient;
-  before(async () => {
-    client = await startFeatureServer();
-  });
-  after(async () => {
-    await client.dispose();
-  });
+  const client = useFeatureServer();
 
   for (const crlf of [false, true]) {
     it(`outlines global ARGs, then stages with their instructions${crlf ? ' (CRLF)' : ''}`, async () => {

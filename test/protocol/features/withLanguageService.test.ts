@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CompletionItem, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { startInProcessServer, type TestClient } from '../lspTestClient';
+import { startInProcessServer, useClient } from '../lspTestClient';
 import { at, openMarked } from './featureClient';
 
 // With the general Dockerfile features on, stage completion and hover still answer first and
 // dockerfile-language-service's answers are merged after them.
 describe('stage features merged with the general Dockerfile features', () => {
-  let client: TestClient;
-  before(async () => {
-    client = await startInProcessServer({}, { generalFeatures: true });
-  });
-  after(async () => {
-    await client.dispose();
-  });
+  const client = useClient(() => startInProcessServer({}, { generalFeatures: true }));
 
   it('lists stage names once, first, after COPY --from=', async () => {
     const document = await openMarked(client, 'FROM golang AS build\nFROM alpine\nCOPY --from=| /a /b\n');

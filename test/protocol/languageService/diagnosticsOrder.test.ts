@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { startInProcessServer, type TestClient } from '../lspTestClient';
+import { startInProcessServer, useClient } from '../lspTestClient';
 
 const OURS = 'dockerfile-stages';
 const THEIRS = 'dockerfile-utils';
@@ -25,13 +25,7 @@ function freshUri(): string {
 }
 
 describe('diagnostics with the general features on', () => {
-  let client: TestClient;
-  before(async () => {
-    client = await startInProcessServer({}, { generalFeatures: true, dockerDx: false });
-  });
-  after(async () => {
-    await client.dispose();
-  });
+  const client = useClient(() => startInProcessServer({}, { generalFeatures: true, dockerDx: false }));
 
   const publishedFor = (uri: string) => client.published.filter((params) => params.uri === uri);
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { analyze } from '../../../server/src/analysis/analyze';
 import { DEFAULT_SETTINGS } from '../../../server/src/analysis/settings';
-import { startInProcessServer, type TestClient } from '../lspTestClient';
+import { startInProcessServer, useClient } from '../lspTestClient';
 
 /** Each rule that repeats a BuildKit check once, plus InvalidStageName, which Docker DX does not report. */
 const DOCKERFILE = [
@@ -20,13 +20,7 @@ const DX_RULES = ['DuplicateStageName', 'FromAsCasing', 'ReservedStageName', 'St
 let counter = 0;
 
 describe('with Docker DX reported by the client', () => {
-  let client: TestClient;
-  before(async () => {
-    client = await startInProcessServer({}, { generalFeatures: false, dockerDx: true });
-  });
-  after(async () => {
-    await client.dispose();
-  });
+  const client = useClient(() => startInProcessServer({}, { generalFeatures: false, dockerDx: true }));
 
   async function ruleIds(settings: Record<string, unknown>): Promise<string[]> {
     client.settings = settings;

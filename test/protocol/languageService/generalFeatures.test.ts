@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type {
   CompletionItem,
   DocumentLink,
@@ -15,7 +15,7 @@ import {
   SEMANTIC_TOKENS_LINE_LIMIT,
 } from '../../../server/src/features/languageService/semanticTokens';
 import { at, openMarked } from '../features/featureClient';
-import { startInProcessServer, type TestClient } from '../lspTestClient';
+import { startInProcessServer, useClient } from '../lspTestClient';
 
 const FORMATTING_OPTIONS = { tabSize: 4, insertSpaces: true };
 
@@ -37,13 +37,7 @@ function applyEdits(text: string, edits: TextEdit[] | null): string {
 }
 
 describe('general Dockerfile features with the client turning them on', () => {
-  let client: TestClient;
-  before(async () => {
-    client = await startInProcessServer({}, { generalFeatures: true, dockerDx: false });
-  });
-  after(async () => {
-    await client.dispose();
-  });
+  const client = useClient(() => startInProcessServer({}, { generalFeatures: true, dockerDx: false }));
 
   it('completes instructions', async () => {
     const document = await openMarked(client, 'FROM alpine:3.20\nWOR|\n');

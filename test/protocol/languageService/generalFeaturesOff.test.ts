@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CompletionItem } from 'vscode-languageserver-protocol';
 import { at, openMarked } from '../features/featureClient';
-import { startInProcessServer, type TestClient } from '../lspTestClient';
+import { startInProcessServer, useClient } from '../lspTestClient';
 
 // One in-process server per file: closing its streams ends the process, as a real server would exit.
 
@@ -12,13 +12,7 @@ function labels(items: CompletionItem[] | null): string[] {
 }
 
 describe('general Dockerfile features turned off', () => {
-  let client: TestClient;
-  before(async () => {
-    client = await startInProcessServer({}, { generalFeatures: false, dockerDx: false });
-  });
-  after(async () => {
-    await client.dispose();
-  });
+  const client = useClient(() => startInProcessServer({}, { generalFeatures: false, dockerDx: false }));
 
   it('completes stage names only', async () => {
     const keyword = await openMarked(client, 'FROM alpine:3.20\nWOR|\n');

@@ -4,25 +4,17 @@
  * and no publication for an older version follows it.
  */
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { analyze } from '../../../server/src/analysis/analyze';
 import { toDiagnostic } from '../../../server/src/handlers/toDiagnostic';
-import { startStdioServer, type TestClient } from '../lspTestClient';
+import { startStdioServer, useClient } from '../lspTestClient';
 
 const INITIAL =
   'FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n';
 const EDITS = 1000;
 
 describe('a burst of 1,000 edits', () => {
-  let client: TestClient & { process: ChildProcess };
-
-  before(async () => {
-    client = await startStdioServer();
-  });
-  after(async () => {
-    await client.dispose();
-  });
+  const client = useClient(() => startStdioServer());
 
   it('ends with diagnostics for the final version that match a fresh analysis, never stale ones', async () => {
     const uri = 'file:///stress/burst/Dockerfile';
