@@ -135,9 +135,68 @@ describe('LibcMismatch fixes', () => {
       fixAndCheck(
         text,
         'LibcMismatch',
-        "Use base image 'golang:1.22-bookworm' for stage 'build' (glibc, as the runtime)",
+        "Use base image 'golang:1.22-bookworm' for stage 'build' (glibc, as the runtime), then rewrite its apk commands for apt",
       ),
       text.replace('golang:1.22-alpine3.20', 'golang:1.22-bookworm'),
+    );
+  });
+
+  it('names the package-manager commands a switch leaves behind, and then prefers no switch', () => {
+    const text = lines(
+      'FROM rust:1.80 AS build',
+      'RUN apt-get update && apt-get install -y libssl-dev',
+      'RUN cargo build --release',
+      'FROM alpine:3.20',
+      'RUN apk add --no-cache ca-certificates',
+      'COPY --from=build /target/release/app /app',
+    );
+    const switches = fixesOf(text, 'LibcMismatch').fixes.filter((fix) =>
+      fix.title.startsWith('Use base image'),
+    );
+    assert.deepEqual(
+      switches.map((fix) => [fix.title, fix.isPreferred ?? false]),
+      [
+        [
+          "Use base image 'debian:bookworm-slim' for stage 1 (glibc, as the builder), then rewrite its apk commands for apt",
+          false,
+        ],
+        [
+          "Use base image 'rust:1.80-alpine' for stage 'build' (musl, as the runtime), then rewrite its apt-get commands for apk",
+          false,
+        ],
+      ],
+    );
+    // The switch itself is exact; the commands it names are what PackageManagerMismatch then reports.
+    const fixed = applyFix(text, 'LibcMismatch', switches[0]?.title ?? '');
+    assert.equal(fixed, text.replace('FROM alpine:3.20', 'FROM debian:bookworm-slim'));
+    assert.deepEqual(
+      analyze(fixed)
+        .findings.filter((finding) => finding.ruleId === 'PackageManagerMismatch')
+        .map((finding) => finding.data),
+      [{ expected: 'apt', found: 'apk' }],
+    );
+  });
+
+  it('prefers the complete switch when the other one leaves commands behind', () => {
+    const text = lines(
+      'FROM rust:1.80 AS build',
+      'RUN cargo build --release',
+      'FROM alpine:3.20',
+      'RUN apk add --no-cache ca-certificates',
+      'COPY --from=build /target/release/app /app',
+    );
+    const switches = fixesOf(text, 'LibcMismatch').fixes.filter((fix) =>
+      fix.title.startsWith('Use base image'),
+    );
+    assert.deepEqual(
+      switches.map((fix) => [fix.title, fix.isPreferred ?? false]),
+      [
+        [
+          "Use base image 'debian:bookworm-slim' for stage 1 (glibc, as the builder), then rewrite its apk commands for apt",
+          false,
+        ],
+        ["Use base image 'rust:1.80-alpine' for stage 'build' (musl, as the runtime)", true],
+      ],
     );
   });
 

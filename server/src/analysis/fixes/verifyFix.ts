@@ -8,22 +8,76 @@ import { applyEdits } from './textEdits';
  * no rule reports more errors. The C library and platform fixes rewrite image tags and build flags
  * whose effect depends on the whole stage graph (a .NET runtime identifier can pin the C library
  * whatever the base image), so each candidate is checked by analysing its result.
+ *
+ * A fix that moves a stage to another distribution leaves that stage's package-manager commands behind
+ * (`apk add` on Debian fails the build). Such a fix is still offered, since the C library is the harder
+ * half to get right, but its title says what is left to rewrite and it is never the preferred one.
  */
 export function keepResolving(fixes: readonly Fix[], finding: Finding, context: FixContext): Fix[] {
   if (fixes.length === 0) {
     return [];
   }
   const before = context.analysis;
-  const kept = fixes.filter((fix) => {
+  const kept: { fix: Fix; complete: boolean }[] = [];
+  for (const fix of fixes) {
     const after = analyze(applyEdits(context.text, fix.edits), context.settings);
-    return count(after, finding.ruleId) < count(before, finding.ruleId) && !moreErrors(before, after);
-  });
-  // The preferred mark belongs to the first fix that survived when the preferred one did not.
-  if (kept.length > 0 && !kept.some((fix) => fix.isPreferred) && fixes.some((fix) => fix.isPreferred)) {
-    const [first, ...rest] = kept;
-    return first ? [{ ...first, isPreferred: true }, ...rest] : kept;
+    if (count(after, finding.ruleId) >= count(before, finding.ruleId) || moreErrors(before, after)) {
+      continue;
+    }
+    const leftBehind = newPackageManagerCommands(before, after);
+    kept.push(
+      leftBehind.length === 0
+        ? { fix, complete: true }
+        : {
+            fix: { ...withoutPreferred(fix), title: `${fix.title}, ${leftBehind.join(', ')}` },
+            complete: false,
+          },
+    );
   }
-  return kept;
+  // The preferred mark belongs to the first complete fix that survived when the preferred one did not.
+  const result = kept.map((entry) => entry.fix);
+  if (!result.some((fix) => fix.isPreferred) && fixes.some((fix) => fix.isPreferred)) {
+    const first = kept.findIndex((entry) => entry.complete);
+    const chosen = first >= 0 ? result[first] : undefined;
+    if (chosen) {
+      result[first] = { ...chosen, isPreferred: true };
+    }
+  }
+  return result;
+}
+
+function withoutPreferred(fix: Fix): Fix {
+  const { isPreferred: _dropped, ...rest } = fix;
+  return rest;
+}
+
+/**
+ * What a fix leaves for the user to rewrite: `then rewrite its apk commands for apt` for each package
+ * manager that PackageManagerMismatch reports more often after the fix than before it.
+ */
+function newPackageManagerCommands(before: AnalysisResult, after: AnalysisResult): string[] {
+  const mismatches = (result: AnalysisResult): Map<string, number> => {
+    const counts = new Map<string, number>();
+    for (const found of result.findings) {
+      const data = found.ruleId === 'PackageManagerMismatch' ? found.data : undefined;
+      if (isMismatchData(data)) {
+        const key = `then rewrite its ${data.found} commands for ${data.expected}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+    return counts;
+  };
+  const earlier = mismatches(before);
+  return [...mismatches(after)].filter(([key, n]) => n > (earlier.get(key) ?? 0)).map(([key]) => key);
+}
+
+function isMismatchData(data: unknown): data is { found: string; expected: string } {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    typeof (data as { found?: unknown }).found === 'string' &&
+    typeof (data as { expected?: unknown }).expected === 'string'
+  );
 }
 
 function count(result: AnalysisResult, ruleId: string): number {
