@@ -21,6 +21,13 @@ function fixAndCheck(text: string, ruleId: string, title: string): string {
   return fixed;
 }
 
+/** The LibcMismatch fixes that switch a base image, as [title, preferred]. */
+function imageSwitches(text: string): [string, boolean][] {
+  return fixesOf(text, 'LibcMismatch')
+    .fixes.filter((fix) => fix.title.startsWith('Use base image'))
+    .map((fix) => [fix.title, fix.isPreferred ?? false]);
+}
+
 function lines(...content: string[]): string {
   return `${content.join('\n')}\n`;
 }
@@ -141,33 +148,31 @@ describe('LibcMismatch fixes', () => {
     );
   });
 
+  // Both stages install packages, each with its own distribution's package manager.
+  const rustOnAlpine = lines(
+    'FROM rust:1.80 AS build',
+    'RUN apt-get update && apt-get install -y libssl-dev',
+    'RUN cargo build --release',
+    'FROM alpine:3.20',
+    'RUN apk add --no-cache ca-certificates',
+    'COPY --from=build /target/release/app /app',
+  );
+  const runtimeToDebian: [string, boolean] = [
+    "Use base image 'debian:bookworm-slim' for stage 1 (glibc, as the builder), then rewrite its apk commands for apt",
+    false,
+  ];
+
   it('names the package-manager commands a switch leaves behind, and then prefers no switch', () => {
-    const text = lines(
-      'FROM rust:1.80 AS build',
-      'RUN apt-get update && apt-get install -y libssl-dev',
-      'RUN cargo build --release',
-      'FROM alpine:3.20',
-      'RUN apk add --no-cache ca-certificates',
-      'COPY --from=build /target/release/app /app',
-    );
-    const switches = fixesOf(text, 'LibcMismatch').fixes.filter((fix) =>
-      fix.title.startsWith('Use base image'),
-    );
-    assert.deepEqual(
-      switches.map((fix) => [fix.title, fix.isPreferred ?? false]),
+    const text = rustOnAlpine;
+    assert.deepEqual(imageSwitches(text), [
+      runtimeToDebian,
       [
-        [
-          "Use base image 'debian:bookworm-slim' for stage 1 (glibc, as the builder), then rewrite its apk commands for apt",
-          false,
-        ],
-        [
-          "Use base image 'rust:1.80-alpine' for stage 'build' (musl, as the runtime), then rewrite its apt-get commands for apk",
-          false,
-        ],
+        "Use base image 'rust:1.80-alpine' for stage 'build' (musl, as the runtime), then rewrite its apt-get commands for apk",
+        false,
       ],
-    );
+    ]);
     // The switch itself is exact; the commands it names are what PackageManagerMismatch then reports.
-    const fixed = applyFix(text, 'LibcMismatch', switches[0]?.title ?? '');
+    const fixed = applyFix(text, 'LibcMismatch', imageSwitches(text)[0]?.[0] ?? '');
     assert.equal(fixed, text.replace('FROM alpine:3.20', 'FROM debian:bookworm-slim'));
     assert.deepEqual(
       analyze(fixed)
@@ -178,26 +183,11 @@ describe('LibcMismatch fixes', () => {
   });
 
   it('prefers the complete switch when the other one leaves commands behind', () => {
-    const text = lines(
-      'FROM rust:1.80 AS build',
-      'RUN cargo build --release',
-      'FROM alpine:3.20',
-      'RUN apk add --no-cache ca-certificates',
-      'COPY --from=build /target/release/app /app',
-    );
-    const switches = fixesOf(text, 'LibcMismatch').fixes.filter((fix) =>
-      fix.title.startsWith('Use base image'),
-    );
-    assert.deepEqual(
-      switches.map((fix) => [fix.title, fix.isPreferred ?? false]),
-      [
-        [
-          "Use base image 'debian:bookworm-slim' for stage 1 (glibc, as the builder), then rewrite its apk commands for apt",
-          false,
-        ],
-        ["Use base image 'rust:1.80-alpine' for stage 'build' (musl, as the runtime)", true],
-      ],
-    );
+    const text = rustOnAlpine.replace('RUN apt-get update && apt-get install -y libssl-dev\n', '');
+    assert.deepEqual(imageSwitches(text), [
+      runtimeToDebian,
+      ["Use base image 'rust:1.80-alpine' for stage 'build' (musl, as the runtime)", true],
+    ]);
   });
 
   it('offers no image switch that would not resolve the finding (.NET with a glibc runtime identifier)', () => {
