@@ -108,5 +108,14 @@ export async function editorAreaClip(page) {
 export async function resetWorkbench(page) {
   await clearNotifications(page);
   await runCommand(page, 'File: Save All Files');
+  // Saving is asynchronous: closing an editor whose save is still running would ask to save it.
+  const modified = page.locator('.tab.dirty');
+  const deadline = Date.now() + 10_000;
+  while ((await modified.count()) > 0) {
+    if (Date.now() > deadline) {
+      throw new Error(`Save All left modified editors: ${(await modified.allInnerTexts()).join(', ')}`);
+    }
+    await page.waitForTimeout(100);
+  }
   await runCommand(page, 'View: Close All Editors');
 }
