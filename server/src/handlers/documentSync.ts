@@ -62,12 +62,14 @@ function hasDocumentUri<P extends Identified = Identified>(params: unknown): par
   return isObject(params) && isObject(params.textDocument) && typeof params.textDocument.uri === 'string';
 }
 
+/** Params that name their document, with every other field still to be checked. */
+type Unchecked = Record<string, unknown> & { textDocument: Record<string, unknown> & { uri: string } };
+
 function isDidOpenParams(params: unknown): params is DidOpenTextDocumentParams {
-  return (
-    hasDocumentUri(params) &&
-    typeof (params.textDocument as Record<string, unknown>).text === 'string' &&
-    Number.isInteger((params.textDocument as Record<string, unknown>).version)
-  );
+  if (!hasDocumentUri<Unchecked>(params)) {
+    return false;
+  }
+  return typeof params.textDocument.text === 'string' && Number.isInteger(params.textDocument.version);
 }
 
 function isPosition(value: unknown): boolean {
@@ -86,11 +88,14 @@ function isContentChange(value: unknown): boolean {
 }
 
 function isDidChangeParams(params: unknown): params is DidChangeTextDocumentParams {
+  if (!hasDocumentUri<Unchecked>(params)) {
+    return false;
+  }
+  const { textDocument, contentChanges } = params;
   return (
-    hasDocumentUri(params) &&
-    Number.isInteger((params.textDocument as Record<string, unknown>).version) &&
-    Array.isArray((params as Record<string, unknown>).contentChanges) &&
-    ((params as Record<string, unknown>).contentChanges as unknown[]).every(isContentChange)
+    Number.isInteger(textDocument.version) &&
+    Array.isArray(contentChanges) &&
+    contentChanges.every(isContentChange)
   );
 }
 

@@ -18,13 +18,18 @@ export function keepResolving(fixes: readonly Fix[], finding: Finding, context: 
     return [];
   }
   const before = context.analysis;
+  const findingsBefore = count(before, finding.ruleId);
+  const commandsBefore = packageManagerMismatches(before);
   const kept: { fix: Fix; complete: boolean }[] = [];
   for (const fix of fixes) {
     const after = analyze(applyEdits(context.text, fix.edits), context.settings);
-    if (count(after, finding.ruleId) >= count(before, finding.ruleId) || moreErrors(before, after)) {
+    if (count(after, finding.ruleId) >= findingsBefore || moreErrors(before, after)) {
       continue;
     }
-    const leftBehind = newPackageManagerCommands(before, after);
+    // What the fix leaves for the user to rewrite: each package manager reported more often than before.
+    const leftBehind = [...packageManagerMismatches(after)]
+      .filter(([rewrite, n]) => n > (commandsBefore.get(rewrite) ?? 0))
+      .map(([rewrite]) => rewrite);
     kept.push(
       leftBehind.length === 0
         ? { fix, complete: true }
@@ -51,33 +56,17 @@ function withoutPreferred(fix: Fix): Fix {
   return rest;
 }
 
-/**
- * What a fix leaves for the user to rewrite: `then rewrite its apk commands for apt` for each package
- * manager that PackageManagerMismatch reports more often after the fix than before it.
- */
-function newPackageManagerCommands(before: AnalysisResult, after: AnalysisResult): string[] {
-  const mismatches = (result: AnalysisResult): Map<string, number> => {
-    const counts = new Map<string, number>();
-    for (const found of result.findings) {
-      const data = found.ruleId === 'PackageManagerMismatch' ? found.data : undefined;
-      if (isMismatchData(data)) {
-        const key = `then rewrite its ${data.found} commands for ${data.expected}`;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
+/** PackageManagerMismatch findings counted by what rewrites them: `then rewrite its apk commands for apt`. */
+function packageManagerMismatches(result: AnalysisResult): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const found of result.findings) {
+    const { found: command, expected } = found.ruleId === 'PackageManagerMismatch' ? (found.data ?? {}) : {};
+    if (typeof command === 'string' && typeof expected === 'string') {
+      const rewrite = `then rewrite its ${command} commands for ${expected}`;
+      counts.set(rewrite, (counts.get(rewrite) ?? 0) + 1);
     }
-    return counts;
-  };
-  const earlier = mismatches(before);
-  return [...mismatches(after)].filter(([key, n]) => n > (earlier.get(key) ?? 0)).map(([key]) => key);
-}
-
-function isMismatchData(data: unknown): data is { found: string; expected: string } {
-  return (
-    typeof data === 'object' &&
-    data !== null &&
-    typeof (data as { found?: unknown }).found === 'string' &&
-    typeof (data as { expected?: unknown }).expected === 'string'
-  );
+  }
+  return counts;
 }
 
 function count(result: AnalysisResult, ruleId: string): number {
