@@ -1,4 +1,4 @@
-// Bundles the three entry points with esbuild. Type-checking is done separately by `tsc -b`.
+// Bundles the entry points with esbuild. Type-checking is done separately by `tsc -b`.
 import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
@@ -22,6 +22,12 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  {
+    // dockerfile-utils' validation runs in a worker thread of the server (see validationThread.ts).
+    ...common,
+    entryPoints: ['server/src/features/languageService/validationWorker.ts'],
+    outfile: 'dist/validationWorker.js',
+  },
   {
     ...common,
     entryPoints: ['server/src/cli/main.ts'],

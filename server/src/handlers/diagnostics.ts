@@ -7,13 +7,21 @@ import { errorDetail } from '../analysis/errorDetail';
 
 /**
  * A slower source of diagnostics (another library's validation) that must never hold ours back: it runs
- * after our diagnostics for a version are published, and its result is published merged with them.
+ * after our diagnostics for a version are published (and may run in another thread), and its result is
+ * published merged with them.
  */
 export interface FollowUpDiagnostics {
   readonly name: string;
   /** Whether the source runs for this server at all (the client may have turned it off). */
   isEnabled(): boolean;
-  compute(document: TextDocument): Diagnostic[];
+  /**
+   * The source's diagnostics for the document's current text. A source that works elsewhere (a worker
+   * thread) may ask `stillWanted` before it starts and answer undefined when the answer is no longer needed.
+   */
+  compute(
+    document: TextDocument,
+    stillWanted: () => boolean,
+  ): Diagnostic[] | Promise<Diagnostic[] | undefined>;
 }
 
 /** Diagnostics computed for one exact document version. */
@@ -33,8 +41,8 @@ const MAX_FOLLOW_UP_DELAY_MS = 1_000;
  * longer current, or for a document that was closed meanwhile, is dropped rather than published.
  *
  * Our own rules publish first. Follow-up sources run once the document has been quiet for a moment (they
- * re-parse the whole text synchronously, so running them on every keystroke would delay the next one's
- * diagnostics), for the version just published only; a newer version or a close cancels them. Their
+ * re-parse the whole text, so running them on every keystroke would spend a core on versions nobody
+ * reads), for the version just published only; a newer version or a close cancels them. Their
  * result is then published together with ours for that same version, and reused while the version stays
  * current (a settings change republishes ours merged with it at once instead of dropping it).
  */
@@ -133,23 +141,42 @@ export class DiagnosticsPublisher {
 
   private runFollowUp(uri: string, version: number, sources: FollowUpDiagnostics[]): void {
     const document = this.documents.get(uri);
-    const ours = this.ours.get(uri);
-    // Only merge with our diagnostics for exactly this version; anything else would publish stale ones.
-    if (!document || document.version !== version || ours?.version !== version || this.pending.has(uri)) {
+    if (!document || !this.isCurrent(uri, version)) {
       return;
     }
     const started = performance.now();
-    const diagnostics: Diagnostic[] = [];
-    for (const source of sources) {
+    const stillWanted = (): boolean => this.isCurrent(uri, version);
+    const computed = sources.map(async (source) => {
       try {
-        diagnostics.push(...source.compute(document));
+        return (await source.compute(document, stillWanted)) ?? [];
       } catch (error) {
-        this.connection.console.error(`${source.name} failed on ${uri}: ${String(error)}`);
+        this.connection.console.error(`${source.name} failed on ${uri}: ${errorDetail(error)}`);
+        return [];
       }
-    }
-    this.followUpCostMs.set(uri, performance.now() - started);
-    this.theirs.set(uri, { version, diagnostics });
-    this.send(uri, version, [...ours.diagnostics, ...diagnostics]);
+    });
+    void Promise.all(computed).then((results) => {
+      const ours = this.ours.get(uri);
+      // Only merge with our diagnostics for exactly this version; anything else would publish stale ones.
+      if (!ours || !this.isCurrent(uri, version)) {
+        return;
+      }
+      const diagnostics = results.flat();
+      this.followUpCostMs.set(uri, performance.now() - started);
+      this.theirs.set(uri, { version, diagnostics });
+      this.send(uri, version, [...ours.diagnostics, ...diagnostics]);
+    });
+  }
+
+  /**
+   * Whether `version` is still what the document shows and what our published diagnostics are for, with no
+   * newer analysis on its way.
+   */
+  private isCurrent(uri: string, version: number): boolean {
+    return (
+      this.documents.get(uri)?.version === version &&
+      this.ours.get(uri)?.version === version &&
+      !this.pending.has(uri)
+    );
   }
 
   private cancelFollowUp(uri: string): void {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
 import { describeDiagnostics, formatRange, ourDiagnostics, rangeOf, ruleOf } from './diagnostics';
-import { openInEditor } from './documents';
+import { openInEditor, openScratchDockerfile } from './documents';
 import { pollFor } from './poll';
 import { workspaceFile } from './workspace';
 
@@ -105,5 +105,28 @@ suite('Diagnostics', () => {
         mentions: ['biulder', 'builder'],
       },
     ]);
+  });
+
+  test('the general features add dockerfile-utils validation, run in a worker of the server', async () => {
+    // No other Docker extension is installed here, so the general features are on (languageFeatures: auto).
+    const editor = await openScratchDockerfile('FROM alpine:3.20 AS Build\nWORKDIR relative\n');
+    const uri = editor.document.uri;
+    const theirs = await pollFor(
+      'dockerfile-utils diagnostics next to ours',
+      () => {
+        const all = vscode.languages.getDiagnostics(uri);
+        const found = all.filter((diagnostic) => diagnostic.source === 'dockerfile-utils');
+        return found.length > 0 && ourDiagnostics(uri).length > 0 ? found : undefined;
+      },
+      { explain: () => describeDiagnostics(uri) },
+    );
+    assert.deepEqual(theirs.map(ruleOf), ['WORKDIR_IS_NOT_ABSOLUTE']);
+    assert.equal(editor.document.getText(theirs[0]?.range), 'relative');
+    assert.deepEqual(ourDiagnostics(uri).map(ruleOf), ['StageNameCasing']);
+    // The server falls back to its own thread without the worker bundle, so check the package carries it.
+    const extension = vscode.extensions.getExtension('dockerfile-stages.dockerfile-stages');
+    assert.ok(extension);
+    const worker = vscode.Uri.joinPath(extension.extensionUri, 'dist', 'validationWorker.js');
+    assert.equal((await vscode.workspace.fs.stat(worker)).type, vscode.FileType.File);
   });
 });

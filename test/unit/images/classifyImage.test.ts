@@ -139,6 +139,25 @@ describe('classifyImage', () => {
       assert.equal(facts.packageManager, 'apt');
       assert.match(facts.source, /override/);
     });
+    it('are part of what a classification is remembered by', () => {
+      const musl = [{ glob: 'acme/runtime', libc: 'musl' as const }];
+      const glibc = [{ glob: 'acme/runtime', libc: 'glibc' as const, release: 'bookworm' }];
+      assert.equal(classifyImage('acme/runtime').libc, 'unknown');
+      assert.equal(classifyImage('acme/runtime', musl).libc, 'musl');
+      assert.equal(classifyImage('acme/runtime', glibc).libc, 'glibc');
+      // The same reference with the same settings is answered from memory, as the very same facts.
+      assert.equal(classifyImage('acme/runtime', musl), classifyImage('acme/runtime', musl));
+      assert.equal(classifyImage('acme/runtime', musl).libc, 'musl');
+      assert.equal(classifyImage('acme/runtime').libc, 'unknown');
+    });
+    it('answer the same after more references than are remembered', () => {
+      const before = classifyImage('golang:1.22-alpine');
+      for (let index = 0; index < 2_500; index++) {
+        classifyImage(`example.com/image${index}:1`);
+      }
+      assert.deepEqual(classifyImage('golang:1.22-alpine'), before);
+      assert.equal(classifyImage('golang:1.22-alpine').libc, 'musl');
+    });
     it('match the name with and without the registry', () => {
       const overrides = [{ glob: 'base/python', libc: 'musl' as const }];
       assert.equal(classifyImage('registry.example.com/base/python:3.12', overrides).libc, 'musl');

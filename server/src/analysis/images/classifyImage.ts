@@ -17,6 +17,35 @@ type MutableFacts = { -readonly [K in keyof ImageFacts]: ImageFacts[K] };
  */
 export function classifyImage(reference: string, overrides?: readonly ImageOverride[]): ImageFacts {
   const text = typeof reference === 'string' ? reference : String(reference);
+  const known = overrides ?? NO_OVERRIDES;
+  let byReference = classified.get(known);
+  if (!byReference) {
+    byReference = new Map();
+    classified.set(known, byReference);
+  }
+  let facts = byReference.get(text);
+  if (!facts) {
+    if (byReference.size >= MAX_CLASSIFIED) {
+      byReference.clear();
+    }
+    facts = classifyUncached(text, known);
+    byReference.set(text, facts);
+  }
+  return facts;
+}
+
+const NO_OVERRIDES: readonly ImageOverride[] = [];
+/** Enough for every image of a large workspace; past it the cache starts over rather than grow. */
+const MAX_CLASSIFIED = 1_000;
+
+/**
+ * Facts by reference, per overrides list (the settings keep one array while they are unchanged). An edit
+ * re-derives the facts of the stage it touched, and with them its base image, which is nearly always one
+ * it had a keystroke ago; the knowledge base does not change while the server runs, so neither do the facts.
+ */
+const classified = new WeakMap<readonly ImageOverride[], Map<string, ImageFacts>>();
+
+function classifyUncached(text: string, overrides: readonly ImageOverride[]): ImageFacts {
   try {
     const parsed = parseImageReference(text);
     if (!parsed) {
@@ -25,7 +54,7 @@ export function classifyImage(reference: string, overrides?: readonly ImageOverr
     const facts = parsed.valid
       ? classifyParsed(text, parsed)
       : unknownFacts(text, 'not a valid image reference (Docker rejects it)');
-    const override = findImageOverride(parsed, overrides ?? []);
+    const override = findImageOverride(parsed, overrides);
     return override ? applyImageOverride(facts, override) : facts;
   } catch {
     return unknownFacts(text, 'the reference could not be classified');
