@@ -19,7 +19,7 @@ describe('ValidationThread', () => {
 
   it('answers in the bundled worker exactly what the validation answers on this thread', async () => {
     const logs: string[] = [];
-    const thread = new ValidationThread(BUNDLED_WORKER, (message) => logs.push(message));
+    const thread = new ValidationThread(BUNDLED_WORKER, (message) => logs.push(message), 0);
     try {
       const found = await thread.validate(TEXT);
       assert.equal(thread.usesWorker, true);
@@ -36,7 +36,7 @@ describe('ValidationThread', () => {
   });
 
   it('skips a waiting job that is no longer wanted', async () => {
-    const thread = new ValidationThread(BUNDLED_WORKER, () => undefined);
+    const thread = new ValidationThread(BUNDLED_WORKER, () => undefined, 0);
     try {
       let wanted = true;
       const first = thread.validate(TEXT);
@@ -49,9 +49,22 @@ describe('ValidationThread', () => {
     }
   });
 
+  it('validates short texts on this thread, and starts the worker only for long ones', async () => {
+    const thread = new ValidationThread(BUNDLED_WORKER, () => undefined, 1_000);
+    try {
+      assert.deepEqual(await thread.validate(TEXT), validateWithService(TEXT));
+      assert.equal(thread.usesWorker, false);
+      const long = TEXT + 'RUN true\n'.repeat(200);
+      assert.deepEqual(await thread.validate(long), validateWithService(long));
+      assert.equal(thread.usesWorker, true);
+    } finally {
+      thread.dispose();
+    }
+  });
+
   it('validates on this thread when there is no bundled worker', async () => {
     const logs: string[] = [];
-    const thread = new ValidationThread(join(scratch, 'missing.js'), (message) => logs.push(message));
+    const thread = new ValidationThread(join(scratch, 'missing.js'), (message) => logs.push(message), 0);
     assert.deepEqual(await thread.validate(TEXT), validateWithService(TEXT));
     assert.equal(thread.usesWorker, false);
     assert.equal(await thread.validate(TEXT, () => false), undefined);
@@ -64,7 +77,7 @@ describe('ValidationThread', () => {
     const dying = join(scratch, 'dying.js');
     writeFileSync(dying, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));\n");
     const logs: string[] = [];
-    const thread = new ValidationThread(dying, (message) => logs.push(message));
+    const thread = new ValidationThread(dying, (message) => logs.push(message), 0);
     for (let attempt = 1; attempt <= 3; attempt++) {
       await assert.rejects(thread.validate(TEXT), /exited with code 3/);
     }
@@ -86,7 +99,7 @@ describe('ValidationThread', () => {
       ].join('\n'),
     );
     const logs: string[] = [];
-    const thread = new ValidationThread(throwing, (message) => logs.push(message));
+    const thread = new ValidationThread(throwing, (message) => logs.push(message), 0);
     try {
       await assert.rejects(thread.validate('bad'), /cannot validate/);
       assert.deepEqual(await thread.validate('good'), []);

@@ -11,6 +11,12 @@ export const VALIDATION_WORKER_BUNDLE = join(__dirname, 'validationWorker.js');
 /** After this many worker failures in a row the server validates on its own thread for the rest of its life. */
 const MAX_WORKER_FAILURES = 3;
 
+/**
+ * Texts shorter than this (about 250 lines) are validated on the server's thread: it takes a few
+ * milliseconds, while the worker costs about 10 MB once started. Typical Dockerfiles never start it.
+ */
+export const WORKER_MIN_LENGTH = 8 * 1024;
+
 interface Job {
   readonly text: string;
   readonly stillWanted: () => boolean;
@@ -19,9 +25,9 @@ interface Job {
 }
 
 /**
- * Runs dockerfile-utils' validation in a worker thread, one text at a time. dockerfile-utils re-parses the
- * whole text synchronously (about 0.4 s for 11,000 lines); on the server's thread, a keystroke that
- * arrived meanwhile would wait that long for our own diagnostics.
+ * Runs dockerfile-utils' validation of large texts in a worker thread, one text at a time. dockerfile-utils
+ * re-parses the whole text synchronously (about 0.4 s for 11,000 lines); on the server's thread, a
+ * keystroke that arrived meanwhile would wait that long for our own diagnostics.
  *
  * Jobs wait here, not in the worker, and a job nobody wants any more (its document changed or closed while
  * it waited) is skipped rather than validated. The worker is started on first use, so clients that leave
@@ -40,6 +46,7 @@ export class ValidationThread {
   constructor(
     private readonly workerPath: string,
     private readonly log: (message: string) => void,
+    private readonly minLength = WORKER_MIN_LENGTH,
   ) {}
 
   /** The diagnostics of `text`, or undefined when the job was skipped because it was no longer wanted. */
@@ -67,7 +74,7 @@ export class ValidationThread {
         job.resolve(undefined);
         continue;
       }
-      const worker = this.ensureWorker();
+      const worker = job.text.length < this.minLength ? undefined : this.ensureWorker();
       if (!worker) {
         try {
           job.resolve(validateWithService(job.text));
