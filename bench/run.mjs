@@ -57,6 +57,39 @@ function editLine(stages) {
   return 3 + 22 * Math.floor(stages / 2) + 12;
 }
 
+/** Where typing starts in a generated file: the end of its edit line, in the version it was opened at. */
+function editCursor(text, stages) {
+  const line = editLine(stages);
+  return { line, character: text.split('\n')[line].length, version: 1 };
+}
+
+/**
+ * Types `count` characters, one `didChange` each, at `cursor` (the document's line, column and version,
+ * which move on with each edit), waiting for the diagnostics of each version before typing the next.
+ * Returns each edit's time from the notification to its diagnostics.
+ */
+async function typeAtLineEnd(client, uri, cursor, count) {
+  const times = [];
+  for (let edit = 0; edit < count; edit++) {
+    const version = ++cursor.version;
+    const published = client.nextDiagnostics(
+      uri,
+      (params) => params.version === undefined || params.version === version,
+    );
+    const start = now();
+    const position = { line: cursor.line, character: cursor.character };
+    await client.change(
+      uri,
+      version,
+      { start: position, end: position },
+      'abcdefghijklmnopqrstuvwxyz'[edit % 26],
+    );
+    times.push((await published).at - start);
+    cursor.character++;
+  }
+  return times;
+}
+
 /** One round on one file: open, wait for diagnostics, then type EDITS characters one didChange at a time. */
 async function measureFile(server, text, stages) {
   const client = await startServer(process.execPath, server.args, server.options);
@@ -66,32 +99,8 @@ async function measureFile(server, text, stages) {
   await client.open(uri, text, 1);
   const openMs = (await opened).at - openStart;
 
-  const line = editLine(stages);
-  let character = text.split('\n')[line].length;
-  let version = 1;
-  /** Types `count` characters at the end of the edited line; returns each edit's time to diagnostics. */
-  const type = async (count) => {
-    const times = [];
-    for (let edit = 0; edit < count; edit++) {
-      version++;
-      const expected = version;
-      const published = client.nextDiagnostics(
-        uri,
-        (params) => params.version === undefined || params.version === expected,
-      );
-      const start = now();
-      const position = { line, character };
-      await client.change(
-        uri,
-        version,
-        { start: position, end: position },
-        'abcdefghijklmnopqrstuvwxyz'[edit % 26],
-      );
-      times.push((await published).at - start);
-      character++;
-    }
-    return times;
-  };
+  const cursor = editCursor(text, stages);
+  const type = (count) => typeAtLineEnd(client, uri, cursor, count);
   const editMs = await type(EDITS);
   const { peakMb } = memoryOf(client.pid);
   let warm;
@@ -171,18 +180,8 @@ async function measureEditsDuringValidation() {
   await largeOpened;
   // Our diagnostics for the large file are out; its validation starts 30 ms later and takes ~0.5 s.
   await new Promise((resolve) => setTimeout(resolve, 60));
-  const line = editLine(5);
-  let character = smallText.split('\n')[line].length;
-  const times = [];
-  for (let edit = 0; edit < 20; edit++) {
-    const version = edit + 2;
-    const published = client.nextDiagnostics(small, (params) => params.version === version);
-    const start = now();
-    const position = { line, character };
-    await client.change(small, version, { start: position, end: position }, 'x');
-    times.push((await published).at - start);
-    character++;
-  }
+  const cursor = editCursor(smallText, 5);
+  const times = await typeAtLineEnd(client, small, cursor, 20);
   // The validation of the large file finishes before the peak is read.
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const { peakMb } = memoryOf(client.pid);
